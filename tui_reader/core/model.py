@@ -1,0 +1,114 @@
+"""The data model shared by every layer: frozen dataclasses, offsets into ``Article.body``.
+
+Every view slices and styles the same ``body`` string with these offsets, so a span is only valid for
+the article it came from and always satisfies ``body[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "post", "caption"]
+SpanKind = Literal["quote", "figure", "match", "term"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A structural piece of an article body: ``body[start:end]`` is its text.
+
+    ``post`` blocks are embedded social posts; ``author``/``handle``/``date`` come from their signature line
+    ("— Name (@handle) Date"), which stays inside the block.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    author: str | None = None
+    handle: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article: clean text plus metadata.
+
+    ``id`` is the path relative to the corpus root without its extension (or a record's own id inside a JSONL
+    or feed file); ``body`` is what the user reads, paragraphs separated by one blank line; ``blocks`` tile the
+    paragraphs of ``body`` in order and say what each one is.
+    """
+
+    id: str
+    path: str
+    title: str
+    body: str
+    outlet: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    url: str | None = None
+    section: str | None = None
+    blocks: tuple[Block, ...] = ()
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Return ``(start, end)`` of every paragraph of ``body`` (from ``blocks`` when present)."""
+        if self.blocks:
+            return [(b.start, b.end) for b in self.blocks]
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for part in self.body.split("\n\n"):
+            if part:
+                spans.append((pos, pos + len(part)))
+            pos += len(part) + 2
+        return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A highlighted range of ``Article.body``.
+
+    ``kind`` is "quote" (with ``speaker``), "term" (scare quotes around a word or two), "figure" (with
+    ``figure_kind``, ``value``, ``unit``, ``qualifier``) or "match" (a search hit).
+    """
+
+    kind: SpanKind
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    figure_kind: str | None = None
+    value: float | int | str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: the article's metadata, its score, and every match as offsets into its body."""
+
+    id: str
+    path: str
+    title: str
+    outlet: str | None
+    date: str | None
+    score: float
+    matches: tuple[Span, ...] = ()
+    snippet: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file (or a record inside one) that could not be read, with a one-line human reason."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """A whole search: the hits in rank order, how many matched in all, and how long the search took."""
+
+    query: str
+    total: int
+    took_ms: float
+    hits: tuple[Hit, ...] = field(default_factory=tuple)
+    notice: str | None = None

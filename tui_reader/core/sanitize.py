@@ -1,0 +1,76 @@
+"""The one sanitiser for untrusted text, and the whitespace normaliser every reader shares.
+
+``sanitize`` *removes* (never replaces) what could reach a terminal as a command or reorder what is shown:
+C0 controls except newline and tab, DEL, C1 controls, the bidi embeddings/overrides/isolates U+202A-202E and
+U+2066-2069, lone surrogates (which cannot be encoded) and zero-width characters that break words
+(U+200B, U+2060, U+FEFF). Whole escape sequences are removed when they are well formed and short (CSI, OSC
+terminated by BEL or ST); otherwise only the control character goes, so an unterminated OSC cannot swallow
+the text after it. Rich and Textual pass ESC and C1 straight to the terminal, so everything we read goes
+through here before it is indexed or shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Well-formed, short escape sequences are dropped whole so their parameters do not litter the text.
+_ESCAPE_SEQUENCES = re.compile(
+    r"""
+      \x1b\[[0-?]{0,64}[ -/]{0,8}[@-~]            # CSI ... final byte
+    | \x1b\][^\x07\x1b\x9c]{0,512}(?:\x07|\x1b\\|\x9c)  # OSC ... BEL or ST
+    | \x1b[PX^_][^\x07\x1b\x9c]{0,512}(?:\x1b\\|\x9c)   # DCS / SOS / PM / APC ... ST
+    | \x9b[0-?]{0,64}[ -/]{0,8}[@-~]               # 8-bit CSI
+    | \x9d[^\x07\x1b\x9c]{0,512}(?:\x07|\x9c)      # 8-bit OSC
+    | \x1b[ -/]{0,4}[0-~]                           # two-character escapes (ESC c, ESC 7, ESC ( B ...)
+    """,
+    re.VERBOSE,
+)
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\ud800-\udfff]")
+_CR = re.compile(r"\r\n?")
+# Spaces that look like a space but are not one: no-break, thin, figure, ideographic ...
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
+_SOFT_HYPHEN = "\u00ad"
+_RUNS_OF_SPACES = re.compile(r" {2,}")
+_SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
+
+
+def sanitize(text: str) -> str:
+    """Return ``text`` without terminal controls, bidi overrides, lone surrogates or word-breaking zero-widths.
+
+    Line breaks are unified to ``\\n`` first (a lone CR would otherwise be removed as a control and glue two
+    lines together). Newline and tab are kept.
+    """
+    if not text:
+        return ""
+    text = _CR.sub("\n", text)
+    if _UNSAFE.search(text) is None:
+        return text
+    text = _ESCAPE_SEQUENCES.sub("", text)
+    return _UNSAFE.sub("", text)
+
+
+def is_clean(text: str) -> bool:
+    """True when ``text`` has nothing that ``sanitize`` would remove (other than CR, which it unifies)."""
+    return _UNSAFE.search(text) is None
+
+
+def normalize_whitespace(text: str) -> str:
+    """Sanitise, then make every odd space a plain space, collapse runs, and trim every line.
+
+    No-break spaces, tabs and soft hyphens must not split or glue words for search, annotation or layout.
+    Runs of three or more newlines become one blank line.
+    """
+    text = sanitize(text).replace(_SOFT_HYPHEN, "")
+    text = _ODD_SPACES.sub(" ", text)
+    text = _RUNS_OF_SPACES.sub(" ", text)
+    text = _SPACE_AROUND_NEWLINE.sub("\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def one_line(text: str | None) -> str | None:
+    """Sanitise a metadata field (title, outlet, byline) into one trimmed line, or None when empty."""
+    if text is None:
+        return None
+    text = normalize_whitespace(str(text)).replace("\n", " ")
+    return text or None

@@ -1,0 +1,92 @@
+"""Rich rendering of one article for ``newsreader show``: styled by offsets, never by markup.
+
+Article text is untrusted; it only ever enters a ``rich.text.Text`` as plain text, and highlights are applied
+with ``Text.stylize(start, end)`` from the spans core computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from tui_reader.core.model import Article, Block, Span
+
+STYLES: dict[str, str] = {
+    "title": "bold",
+    "meta": "dim",
+    "heading": "bold underline",
+    "caption": "dim italic",
+    "post": "italic",
+    "quote": "green",
+    "speaker": "dim green",
+    "figure": "bold cyan",
+    "match": "black on yellow",
+}
+
+
+def meta_line(article: Article) -> Text:
+    """The "outlet · byline · date · section" line under a title (only the parts that are known)."""
+    parts = [p for p in (article.outlet, article.byline and f"by {article.byline}", article.date) if p]
+    if article.section:
+        parts.append(f"in {article.section}")
+    return Text(" · ".join(parts), style=STYLES["meta"])
+
+
+def _styled(body: str, start: int, end: int, spans: Sequence[Span], base: str) -> Text:
+    """``body[start:end]`` as Text with every span that overlaps it styled, plus a dim speaker after quotes."""
+    text = Text(body[start:end], style=base)
+    insertions: list[tuple[int, str]] = []
+    for span in spans:
+        if span.end <= start or span.start >= end:
+            continue
+        a, b = max(span.start, start) - start, min(span.end, end) - start
+        text.stylize(STYLES.get(span.kind, ""), a, b)
+        if span.kind == "quote" and span.speaker and span.end <= end:
+            insertions.append((b, span.speaker))
+    if not insertions:
+        return text
+    # Speakers go after the closing quote mark that follows the span, so the quote reads intact.
+    out = Text(style=base)
+    last = 0
+    plain = text.plain
+    for pos, speaker in sorted(insertions):
+        while pos < len(plain) and plain[pos] in "”\"’'»":
+            pos += 1
+        out.append_text(text[last:pos])
+        out.append(f" — {speaker}", style=STYLES["speaker"])
+        last = pos
+    out.append_text(text[last:])
+    return out
+
+
+def render_article(article: Article, spans: Iterable[Span] = ()) -> RenderableType:
+    """Title, meta line, then each block in its style, with quotes, figures and matches highlighted."""
+    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    parts: list[RenderableType] = [Text(article.title, style=STYLES["title"])]
+    meta = meta_line(article)
+    if meta.plain:
+        parts.append(meta)
+    parts.append(Text(""))
+    blocks: Sequence[Block] = article.blocks or tuple(Block("paragraph", s, e) for s, e in article.paragraphs())
+    for block in blocks:
+        base = STYLES.get(block.kind, "") if block.kind != "paragraph" else ""
+        text = _styled(article.body, block.start, block.end, spans, base)
+        if block.kind == "post":
+            parts.append(Padding(text, (0, 0, 1, 2)))
+        else:
+            parts.append(text)
+            parts.append(Text(""))
+    return Group(*parts)
+
+
+def legend() -> Text:
+    """What the highlight colours mean."""
+    out = Text("Legend: ", style="dim")
+    out.append("quotation", style=STYLES["quote"])
+    out.append(" — speaker", style=STYLES["speaker"])
+    out.append("  ")
+    out.append("figure", style=STYLES["figure"])
+    return out
