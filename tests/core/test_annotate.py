@@ -114,7 +114,44 @@ def test_pronoun_takes_the_nearest_named_speaker_of_its_gender() -> None:
     assert [q[2] for q in quotes(body)] == ["John Smith", "Mary Jones", "Mary Jones"]
 
 
+def test_pronoun_falls_back_to_the_sentence_subject() -> None:
+    body = (
+        "Glenn Beck, the closing speaker of the conference, ripped the roof off a hotel.\n\n"
+        "Progressivism, he told the conference, is a cancer.\n\n"
+        "“It’s not enough just to not suck as much as the other side,” he said."
+    )
+    assert quotes(body)[0][2] == "Glenn Beck"
+
+
+def test_quote_reopened_inside_a_paragraph() -> None:
+    body = (
+        'PCS leader Mark Serwotka warned of walkouts. "There is no choice," he said. '
+        '"If you want the pension you must work for an extra five years. "In the 20th century, it is unacceptable."'
+    )
+    assert quotes(body) == [
+        ("quote", "There is no choice,", "Mark Serwotka"),
+        ("quote", "If you want the pension you must work for an extra five years.", "Mark Serwotka"),
+        ("quote", "In the 20th century, it is unacceptable.", "Mark Serwotka"),
+    ]
+
+
+def test_paragraph_opening_with_a_quote_continues_the_previous_speaker() -> None:
+    body = (
+        'Carib Chief Charles Williams spoke. "Our ancestors stood up against conquerors," said Mr Williams.\n\n'
+        '"This cannot be perpetuated in movies." Shooting is expected to begin in April.'
+    )
+    assert [q[2] for q in quotes(body)] == ["Charles Williams", "Charles Williams"]
+
+
 def test_unknown_speakers_stay_none() -> None:
+    assert (
+        quotes(
+            'A spokesman for Unison, Britain\'s biggest union, said after the meeting: "At least we are still talking."'
+        )[0][2]
+        is None
+    )
+    body = 'But he aimed at Republicans and Democrats, and gave them no quarter. "We all lost our way," he said.'
+    assert quotes(body)[0][2] is None
     assert quotes('"We have no comment at this time," a spokesperson said.')[0][2] is None
     assert quotes('"We look forward to working with the Air Force," the company said in a statement.')[0][2] is None
     assert quotes('Hundreds of residents gathered near the site chanting "Allah is great" all night.')[0][2] is None

@@ -131,6 +131,22 @@ def test_not_figures(text: str) -> None:
     assert find_figures(text) == []
 
 
+def test_from_x_to_y_is_a_change_not_a_range() -> None:
+    spans = find_figures("raise the pension age from 60 to 65 by 2020")
+    assert [(s.text, s.figure_kind) for s in spans] == [("60", "count"), ("65", "count"), ("2020", "year")]
+
+
+def test_idioms_and_sentence_ends() -> None:
+    assert find_figures("a third-party run and second-hand cars in the Third World") == []
+    assert [(s.text, s.value) for s in find_figures("a walkout on 23 March. Talks resume.")] == [
+        ("23 March", "--03-23")
+    ]
+    assert [(s.text, s.qualifier) for s in find_figures("over the past 10 years")] == [("10 years", None)]
+    assert [(s.text, s.qualifier) for s in find_figures("estimates range past $20 billion")] == [
+        ("past $20 billion", "past")
+    ]
+
+
 def test_model_numbers_stay_names_throughout() -> None:
     text = "The customized 747 is too expensive. The Air Force ordered two new 747s."
     assert [s.text for s in find_figures(text)] == ["two"]

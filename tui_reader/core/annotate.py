@@ -31,7 +31,16 @@ from dataclasses import dataclass, field
 
 from tui_reader.core.figures import find_figures
 from tui_reader.core.model import Article, Span
-from tui_reader.core.names import NAME, NameBook, clean_name, find_mentions, is_organisation, words
+from tui_reader.core.names import (
+    LEADING_STOP,
+    NAME,
+    PLACES,
+    NameBook,
+    clean_name,
+    find_mentions,
+    is_organisation,
+    words,
+)
 
 __all__ = ["annotate", "find_quotes"]
 
@@ -62,7 +71,9 @@ SPEECH_VERBS = words(
     condemned condemns denied denies denying rejected rejects accused accuses accusing blamed blames
     criticized criticised praised praises described describes describing called calls calling charged
     spoke speaks reported reports revealed reveals demanded demands threatened threatens pleaded wrote remarked read
-    characterized characterised hailed welcomed thanked apologized apologised"""
+    characterized characterised hailed welcomed thanked apologized apologised posited opined scoffed snapped
+    sniffed marveled marvelled gushed fumed raged groused grumbled protested objected mocked taunted teased intoned
+    explained elaborated summed answered interjected acknowledged"""
 )
 # Verbs that introduce the words themselves right after a closing mark (", he said").
 _SAY_VERBS = SPEECH_VERBS - {
@@ -102,6 +113,7 @@ _ADV = (
 _PRONOUN = r"(?:he|she|He|She)"
 _VERB_RE = re.compile(rf"(?<![\w’'])(?:{_VERB_ALT})(?![\w’'])")
 
+_APPOSITIVE = rf"[ \t]*,(?![ \t]*(?:and|but|or|then|so|while|as|because|he|she|they|it|we|I)\b)[^,{MASK}\n]{{1,100}}?,"
 _LEAD = r"[ \t]*,?[ \t]*(?:[—–-][ \t]*)?"
 # ", said resident Maria Gianni" / ", said he" / ", said the CDC".
 _AFTER_VERB_FIRST = re.compile(
@@ -112,7 +124,7 @@ _AFTER_VERB_FIRST = re.compile(
 # spokesperson, said" / ", he told RAI-TV".
 _AFTER_SUBJECT_FIRST = re.compile(
     rf"{_LEAD}(?:(?P<pro>{_PRONOUN})|(?:(?:the|a|an)[ \t]+)?(?:{NAME}[ \t]+(?=[a-z]))?(?:[a-z][\w-]*[ \t]+){{0,3}}"
-    rf"(?P<name>{NAME}))(?:[ \t]*,[^,{MASK}\n]{{1,100}}?,)?(?:[ \t]+{_ADV}){{0,2}}[ \t]+(?:{_SAY_ALT})(?![\w’'])"
+    rf"(?P<name>{NAME}))(?:{_APPOSITIVE})?(?:[ \t]+{_ADV}){{0,2}}[ \t]+(?:{_SAY_ALT})(?![\w’'])"
 )
 # ", the company said": an attribution to someone the text does not name.
 _AFTER_UNNAMED = re.compile(rf"{_LEAD}(?:the|a|an|one|two|three)[ \t]+[a-z][\w ’'-]{{0,40}}?[ \t]+(?:{_SAY_ALT})\b")
@@ -125,9 +137,12 @@ _SENTENCE_TAIL = re.compile(
 # Subject right before a speech verb (the window ends at the verb).
 _SUBJECT_NAMED = re.compile(
     rf"(?P<name>{NAME})(?:[ \t]+of[ \t]+(?:the[ \t]+)?{NAME}(?:[ \t]+in[ \t]+{NAME})?)?"
-    rf"(?:[ \t]*,[^,{MASK}\n]{{1,100}}?,"
+    rf"(?:{_APPOSITIVE}"
     rf"|[ \t]+(?:a|an)[ \t]+(?:(?!that\b|which\b|who\b|and\b|but\b)[\w’'-]+[ \t]+){{1,4}}?)?"
     rf"(?:[ \t]+{_ADV}){{0,3}}[ \t]*$"
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w’'])(?:for|of|at|from|to|by|on|in|about|against|like|than|toward|towards)[ \t]+(?:the[ \t]+)?$"
 )
 _SUBJECT_PRONOUN = re.compile(rf"(?<![\w’'])(?P<pro>{_PRONOUN})(?:[ \t]+{_ADV}){{0,3}}[ \t]*$")
 _SUBJECT_UNNAMED = re.compile(
@@ -136,11 +151,16 @@ _SUBJECT_UNNAMED = re.compile(
     r"or|but|that|which|who|then|also)[ \t])[a-z][\w’'-]*(?<!ing)[ \t]+$"
 )
 _VERBISH = (
-    r"(?:[a-z]+ed|[a-z]+s|has|had|have|was|is|will|would|can|could|also|later|then|said|told|wrote|"
-    r"[a-z]+ly)(?![\w’'])"
+    r"(?:[a-z]+ed|[a-z]+s|has|had|have|was|is|will|would|can|could|also|later|then|said|told|wrote|took|went|"
+    r"made|got|gave|came|saw|met|spoke|sent|kept|held|left|won|lost|ran|began|became|put|set|brought|thought|"
+    r"felt|knew|found|chose|did|rode|stood|sat|led|[a-z]+ly)(?![\w’'])"
 )
+# A role noun between an organisation and a name ("NATO spokesperson Oana Lungescu"): not a verb or a
+# preposition, so "She said she worried Flynn ..." and "Simsek traveled to Gaziantep" do not qualify.
+_ROLE_WORD = rf"(?!{_VERBISH}|(?:to|of|in|on|at|for|with|by|from|he|she|they|it|that|and|but|the|a|an)\b)[a-z][\w-]*"
+_THEN_VERB = rf"(?:{_APPOSITIVE})?(?:[ \t]+{_ADV})?[ \t]+{_VERBISH}"
 _OPENING_SUBJECT = re.compile(
-    rf"(?:{NAME}[ \t]+(?:[a-z][\w-]*[ \t]+){{1,3}}(?P<name>{NAME})|(?P<name2>{NAME})(?=[ \t]*,|[ \t]+{_VERBISH}))"
+    rf"(?:{NAME}[ \t]+(?:{_ROLE_WORD}[ \t]+){{1,3}}(?P<name>{NAME})|(?P<name2>{NAME}))(?={_THEN_VERB})"
 )
 _SUBJECT_COORDINATED = re.compile(rf"(?:(?<![\w’'])and|(?<![\w’'])but|,)(?:[ \t]+{_ADV}){{0,2}}[ \t]*$")
 _ADJECTIVAL = re.compile(r"(?<![\w’'])(?i:the|a|an|this|his|her|its|their)[ \t]+$")
@@ -190,6 +210,9 @@ class _Context:
     parts: list[_Part] = field(default_factory=list)
     book: NameBook | None = None
     events: list[tuple[int, str]] = field(default_factory=list)  # (position, named speaker) of speech verbs
+    subjects: list[tuple[int, str]] = field(
+        default_factory=list
+    )  # names that open a sentence: "Glenn Beck, ..., ripped"
 
 
 def annotate(article: Article) -> list[Span]:
@@ -321,10 +344,20 @@ def _scan_paragraph(body: str, lo: int, hi: int, index: int) -> list[_Part]:
             parts.append(_make_part(body, open_at, k, index))
             open_at = None
         elif ch in "“„" or ch == '"':
-            open_at = k  # a new opening mark: the previous quote was never closed; drop it
+            # A new opening mark while one is open. After a full stop it starts the next paragraph of the same
+            # quotation run together ('... until people drop. "In the 20th century ...'): close the first
+            # there; otherwise the first mark was never closed and is dropped.
+            if _ends_sentence(body, open_at + 1, k):
+                parts.append(_make_part(body, open_at, k, index))
+            open_at = k
     if open_at is not None:
         parts.append(_make_part(body, open_at, None, index, hi))
     return [p for p in parts if p.end > p.start]
+
+
+def _ends_sentence(body: str, start: int, end: int) -> bool:
+    text = body[start:end].rstrip()
+    return len(text.split()) >= 3 and text[-1:] in ".!?…"
 
 
 def _make_part(body: str, open_at: int, close_at: int | None, index: int, hi: int | None = None) -> _Part:
@@ -460,6 +493,11 @@ def _collect_events(ctx: _Context) -> None:
             name, _pronoun, _known = _subject(masked, m, sent_start)
             if name:
                 ctx.events.append((m.start(), name))
+        sentence_starts = [start] + [m.end() for m in _SENTENCE_BREAK.finditer(masked, start, end)]
+        for sent_start in sentence_starts:
+            name = _sentence_subject(masked, sent_start, end)
+            if name and ctx.book is not None and ctx.book.is_person(name):
+                ctx.subjects.append((sent_start, name))
     ctx.events.extend((part.start, part.speaker) for part in ctx.parts if part.post and part.speaker)
     ctx.events.sort()
 
@@ -477,6 +515,13 @@ def _subject(masked: str, verb: re.Match[str], sent_start: int) -> tuple[str | N
         return None, m["pro"].lower(), True
     m = _SUBJECT_NAMED.search(masked, lo, v)
     if m and m.start() >= lo:
+        first = m["name"].split()[0]
+        if (
+            first not in LEADING_STOP
+            and first not in PLACES
+            and _PREPOSITION_BEFORE.search(masked, max(0, m.start() - 12), m.start())
+        ):
+            return None, None, True  # "A spokesman for Unison, Britain's biggest union, said"
         name, _title, possessive = clean_name(m["name"])
         if name and not possessive:
             return name, None, True
@@ -563,9 +608,10 @@ def _attribute(ctx: _Context, part: _Part) -> None:
 
 
 def _resolve_pronouns(ctx: _Context) -> None:
-    """ "he told RAI-TV": the nearest earlier named speaker who may be a he (or a she)."""
+    """ "he told RAI-TV": the nearest earlier named speaker (or sentence subject) who may be a he (or a she)."""
     assert ctx.book is not None
-    positions = [pos for pos, _ in ctx.events]
+    candidates = sorted(ctx.events + ctx.subjects)
+    positions = [pos for pos, _ in candidates]
     for part in ctx.parts:
         if part.pronoun is None or part.speaker:
             continue
@@ -573,7 +619,7 @@ def _resolve_pronouns(ctx: _Context) -> None:
         want = "m" if pronoun == "he" else "f"
         i = bisect.bisect_left(positions, at) - 1
         while i >= 0 and at - positions[i] <= _PRONOUN_REACH:
-            name = ctx.events[i][1]
+            name = candidates[i][1]
             full = ctx.book.fullest(name)
             if not is_organisation(full):
                 gender = ctx.book.gender_of(full)
@@ -607,15 +653,31 @@ def _propagate(ctx: _Context) -> None:
             if source is not None and not _other_speaker_between(ctx, source, part):
                 part.speaker = source.speaker
         del para
-    # A paragraph that is nothing but quotation continues the previous quote paragraph's speaker.
-    previous: _Part | None = None
+    # A paragraph that opens with an unattributed quotation continues the previous paragraph's speaker when
+    # that paragraph was a quote paragraph itself, or ended with a quotation and its attribution.
     for index, (start, end, _kind, _author) in enumerate(ctx.paragraphs):
         parts = by_para.get(index, [])
-        quote_paragraph = bool(parts) and not any(p.direct for p in parts) and _only_quotes(ctx, start, end)
-        if quote_paragraph and previous is not None and previous.para == index - 1 and previous.speaker:
+        prev_parts = by_para.get(index - 1, [])
+        if not parts or not prev_parts or parts[0].direct or parts[0].speaker or not prev_parts[-1].speaker:
+            continue
+        if not _only_space(ctx.body, start, parts[0].open_at):
+            continue
+        previous = prev_parts[-1]
+        p_start, p_end = ctx.paragraphs[index - 1][0], ctx.paragraphs[index - 1][1]
+        whole = _only_quotes(ctx, start, end) and _only_space(ctx.body, p_start, prev_parts[0].open_at)
+        if whole or _ends_paragraph(ctx, previous, p_start, p_end):
+            first_sentence_end = _sentence_bounds(ctx.masked, parts[0].open_at, start, end)[1]
             for part in parts:
-                part.speaker = part.speaker or previous.speaker
-        previous = parts[-1] if parts and _only_space(ctx.body, start, parts[0].open_at) else None
+                if part.open_at <= first_sentence_end or whole:
+                    part.speaker = part.speaker or previous.speaker
+
+
+def _ends_paragraph(ctx: _Context, part: _Part, p_start: int, p_end: int) -> bool:
+    """True when ``part`` and its attribution are the last sentence of their paragraph."""
+    if part.close_at is None or not part.direct:
+        return False
+    _, sent_end = _sentence_bounds(ctx.masked, part.close_at, p_start, p_end)
+    return _only_space(ctx.body, sent_end, p_end)
 
 
 def _other_speaker_between(ctx: _Context, a: _Part, b: _Part) -> bool:

@@ -255,6 +255,7 @@ QUALIFIERS: tuple[str, ...] = (
     "no less than",
     "well over",
     "well under",
+    "past",
     "several",
     "a few",
 )
@@ -426,9 +427,10 @@ _VAGUE_WORDS: dict[str, int] = {
     "trillions": 1_000_000_000_000,
     "tens": 10,
 }
+# A month as written: full names never take a full stop ("23 March." ends a sentence), abbreviations may.
 _MONTH_WORDS = (
-    "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    "|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z])"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)"
 )
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 _CARDINAL_WORDS = {**UNITS_WORDS, **TENS_WORDS, **SCALE_WORDS, "dozen": 12}
@@ -446,7 +448,7 @@ _ORD = _alternation(ORDINAL_WORDS)
 _ANCHOR = re.compile(
     r"[$£€¥₹]|(?<![\d])\d"
     rf"|(?<![\w’'-])(?i:{_W}|{_ORD}|dozens|hundreds|thousands|millions|billions|trillions|tens(?=\s+of\s))(?!\w)"
-    rf"|\b(?:{_MONTH_WORDS})(?![a-z])\.?,?\s+\d"
+    rf"|\b{_MONTH_WORDS},?\s+\d"
 )
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _DIGITS_AT = re.compile(rf"(?P<num>{_NUM})(?:\s?(?P<vf>[½¼¾⅓⅔⅛]))?")
@@ -471,12 +473,12 @@ _TIME_AT = re.compile(
 )
 _ISO_AT = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
 _DMY_AT = re.compile(
-    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_WORDS})(?![a-z])\.?(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_WORDS})(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
 )
 _MDY_AT = re.compile(
-    rf"(?P<mon>{_MONTH_WORDS})(?![a-z])\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:,.]\d|\w)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
+    rf"(?P<mon>{_MONTH_WORDS})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:,.]\d|\w)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
 )
-_MY_AT = re.compile(rf"(?P<mon>{_MONTH_WORDS})(?![a-z])\.?,?\s+(?P<y>(?:1[5-9]|20)\d\d)(?![\d])")
+_MY_AT = re.compile(rf"(?P<mon>{_MONTH_WORDS}),?\s+(?P<y>(?:1[5-9]|20)\d\d)(?![\d])")
 _FRACTION_AT = re.compile(rf"(?i:(?P<n>{_W}))-(?P<d>(?i:{_alternation(_FRACTION_WORDS)}))(?!\w)")
 _ORDINAL_WORD_AT = re.compile(rf"(?i:(?:(?P<tens>{_alternation(TENS_WORDS)})-)?(?P<ord>{_ORD}))(?!\w)")
 _VAGUE_AT = re.compile(
@@ -484,6 +486,8 @@ _VAGUE_AT = re.compile(
     r"(?:\s+of\s+(?P<v2>thousands|millions|billions)(?!\w))?)(?!\w)"
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?P<q>(?i:{_alternation(QUALIFIERS)}))\s+$")
+_IDIOM_AFTER_ORDINAL = re.compile(r"-(?i:part(?:y|ies)|world|rate|hand|guess\w*|class|person)\b")
+_FROM_BEFORE = re.compile(r"(?<!\w)(?i:from)\s+$")
 _BETWEEN_BEFORE = re.compile(r"(?<!\w)(?i:between)\s+$")
 _MAGNITUDE_BEFORE = re.compile(r"(?<!\w)(?i:magnitude)[\s-]$")
 _A_BEFORE = re.compile(r"(?<![\w’'])(?i:a)\s+$")
@@ -796,6 +800,8 @@ def _word_figure(text: str, p: int) -> Span | None:
             return _span(text, p, m.end(), "ordinal", TENS_WORDS[m["tens"].lower()] + ORDINAL_WORDS[word])
         if word == "first" or (word == "second" and not _second_is_ordinal(text, p, m.end())):
             return None
+        if _IDIOM_AFTER_ORDINAL.match(text, m.end()):
+            return None  # "third-party", "second-hand", "third-world": not a position in a count
         return _span(text, p, m.end(), "ordinal", ORDINAL_WORDS[word])
     if m := _VAGUE_AT.match(text, p):
         if m["v"].lower() == "tens" and not m["v2"]:
@@ -829,7 +835,8 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
     if not currency and (fraction := _one_in_n(text, core)) is not None:
         start, qualifier = _qualifier_before(text, start)
         return _span(text, start, fraction[0], "fraction", fraction[1], qualifier=qualifier)
-    if _unit_match(text, end, core, currency) is None and not currency:
+    change = _FROM_BEFORE.search(text, max(0, start - 6), start)  # "from 60 to 65": a change, not a range
+    if _unit_match(text, end, core, currency) is None and not currency and not change:
         sep = (_AND_AT if between else _RANGE_SEP_AT).match(text, end)
         if sep:
             second = _second_core(text, sep.end(), core, currency)
@@ -993,6 +1000,10 @@ def _qualifier_before(text: str, start: int) -> tuple[int, str | None]:
     m = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
     if not m:
         return start, None
+    if m["q"].lower() in ("past", "over", "under", "some") and _DETERMINER_BEFORE.search(
+        text, max(0, m.start() - 8), m.start()
+    ):
+        return start, None  # "the past 10 years", "the over 50s": not a qualifier
     return m.start(), re.sub(r"\s+", " ", m["q"].lower())
 
 

@@ -27,7 +27,7 @@ NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*"
 NAME_RE = re.compile(rf"(?<![\w’'.\-]){NAME}")
 
 # Words that open a sentence or a clause and are capitalised only because of that.
-_LEADING_STOP = words(
+LEADING_STOP = words(
     """The A An But And Or So Yet However In On At By For From With As After Before When While If Since Until
     Although Though Because During Then Now Meanwhile Earlier Later Also Still Speaking Asked According This That
     These Those It He She They We I His Her Their Our Its My Your There Here What Why How Who Where Last Next
@@ -68,6 +68,14 @@ ORG_WORDS = words(
     Street Avenue Square Road Bridge Airport Station Region Province State States County City Republic Kingdom
     Union Nations Europe America Facebook Twitter Google Apple Microsoft Amazon Boeing"""
 )
+# Plural groups: never a he or a she, and never the one speaker of a quote.
+GROUP_WORDS = words(
+    """Democrats Republicans Conservatives Liberals Tories Americans Russians Britons Europeans Democrats
+    Palestinians Israelis Muslims Christians Jews Catholics Protestants Evangelicals Progressives Socialists
+    Communists Nationalists Republicans Independents Libertarians Unionists Loyalists Kurds Sunnis Shias Shiites
+    Iranians Syrians Iraqis Afghans Chinese Japanese Germans French Italians Spaniards Canadians Mexicans Caribs
+    Caribbeans Africans Asians Arabs Latinos Hispanics Whites Blacks Millennials Boomers Britons Scots Irish"""
+)
 # Places that open a run by accident ("in California Reagan told ...").
 PLACES = words(
     """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois
@@ -92,7 +100,7 @@ MALE_NAMES = words(
     Mohammed Muhammad Ali Hassan Hussein Omar Abdul Xi Kim Shinzo Narendra Justin Jair Nicolas Hugo Fidel Raul
     Silvio Matteo Giuseppe Mario Sergio Fabrizio Stefano Andrea Francesco Luigi Jacques Francois Pierre Jean
     Nicolas Helmut Gerhard Olaf Tony Gordon Nigel Jeremy Dominic Rishi Keir Theresa Liam Ned Rick Ken Doug Greg
-    Jerzy Lech Andrzej Ehud Benjamin Bibi Yair Jared Kellyanne Rudy Rudolph Rex Mick Steve Sam Dick Al Newt Harry
+    Jerzy Lech Andrzej Ehud Benjamin Bibi Yair Jared Rudy Rudolph Rex Mick Steve Sam Dick Al Newt Harry
     Jimmy Lyndon Dwight Franklin Herbert Woodrow Calvin Warren Ulysses Abraham Rodrigo Pedro Carlos Luis Jorge
     Manuel Antonio Francisco Miguel Alejandro Fernando Diego Pablo Enrique Javier Andres Ricardo Eduardo Roberto
     Oscar Alberto Kristian Brenton Scott Hunter Beto Pete Cory Eric"""
@@ -142,9 +150,13 @@ def clean_name(run: str) -> tuple[str | None, str | None, bool]:
     tokens = text.split()
     if tokens and tokens[-1].endswith(".") and not _keeps_dot(tokens[-1]):
         tokens[-1] = tokens[-1][:-1]
-    while tokens and (_bare(tokens[0]) in _LEADING_STOP or _bare(tokens[0]) in PLACES) and len(tokens) > 1:
+    while (
+        tokens
+        and len(tokens) > 1
+        and (_bare(tokens[0]) in LEADING_STOP or _bare(tokens[0]) in PLACES or _gerund(tokens[0]))
+    ):
         tokens.pop(0)
-    if tokens and _bare(tokens[0]) in _LEADING_STOP:
+    if tokens and _bare(tokens[0]) in LEADING_STOP:
         return None, None, possessive
     title = None
     last_title = -1
@@ -160,7 +172,21 @@ def clean_name(run: str) -> tuple[str | None, str | None, bool]:
             return None, title, possessive
     if not tokens:
         return None, title, possessive
+    # "White House Counselor Kellyanne Conway": the person starts at the first given name after the role.
+    for i in range(1, len(tokens) - 1):
+        if _is_given_name(tokens[i]) and not _is_given_name(tokens[i - 1]):
+            tokens = tokens[i:]
+            break
     return " ".join(tokens), title, possessive
+
+
+def _is_given_name(token: str) -> bool:
+    return token in MALE_NAMES or token in FEMALE_NAMES
+
+
+def _gerund(token: str) -> bool:
+    """ "Saying President Obama, ...": a sentence-opening -ing word is not part of a name."""
+    return len(token) > 5 and token.endswith("ing") and token[1:].islower()
 
 
 def _bare(token: str) -> str:
@@ -191,9 +217,9 @@ def find_mentions(masked: str) -> list[Mention]:
 
 
 def is_organisation(name: str) -> bool:
-    """True for "CDC", "Whitefish Energy", "Justice Department": not a he or a she."""
+    """True for "CDC", "Whitefish Energy", "Justice Department", "Democrats": not a he or a she."""
     tokens = name.split()
-    if any(_bare(t) in ORG_WORDS for t in tokens):
+    if any(_bare(t) in ORG_WORDS or _bare(t) in GROUP_WORDS for t in tokens):
         return True
     return len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
 
@@ -205,8 +231,11 @@ class NameBook:
         self.counts: Counter[str] = Counter(m.name for m in mentions)
         self.first_at: dict[str, int] = {}
         self.gender: dict[str, str] = {}
+        self.titled: set[str] = set()
         for m in mentions:
             self.first_at.setdefault(m.name, m.start)
+            if m.title and _bare(m.title) in TITLE_WORDS and m.title not in ORG_WORDS:
+                self.titled.add(m.name)
             if m.title in MALE_TITLES:
                 self.gender.setdefault(m.name.split()[-1], "m")
             elif m.title in FEMALE_TITLES:
@@ -242,6 +271,14 @@ class NameBook:
         if all(_same_person(first, c.split()) for c in ordered[1:]):
             return ordered[0]
         return name
+
+    def is_person(self, name: str) -> bool:
+        """A person, as far as the article shows: a full name, a titled name ("President Trump"), or a
+        surname of a full name elsewhere in it; not an organisation, a group or a place."""
+        full = self.fullest(name)
+        if is_organisation(full) or full in PLACES:
+            return False
+        return len(full.split()) >= 2 or full in self.titled or self.gender_of(full) is not None
 
     def gender_of(self, name: str) -> str | None:
         """ "m", "f" or None, from a title the article used or a common given name."""
