@@ -38,6 +38,7 @@ from tui_reader.core.names import (
     NameBook,
     clean_name,
     find_mentions,
+    is_group,
     is_organisation,
     words,
 )
@@ -99,12 +100,18 @@ _SAY_VERBS = SPEECH_VERBS - {
     "hailed",
     "welcomed",
     "thanked",
-    "reported",
-    "reports",
     "read",
 }
 _VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_SAY_ALT = "|".join(sorted(_SAY_VERBS, key=len, reverse=True))
+_SAY_ALT = "|".join(sorted(_SAY_VERBS, key=len, reverse=True)) + r"|went[ \t]+on"
+# Verbs that name the speaker when they come first (", said X"); "told X" names the listener instead.
+_VERB_FIRST = words(
+    """said says added adds continued continues wrote writes asked asks explained explains noted notes argued
+    argues replied replies responded responds insisted insists warned warns recalled recalls remarked observed
+    stated states declared declares announced tweeted posted quipped joked concluded conceded cautioned
+    countered exclaimed shouted cried wondered sighed"""
+)
+_VERB_FIRST_ALT = "|".join(sorted(_VERB_FIRST, key=len, reverse=True))
 _ADV = (
     r"(?:also|later|then|previously|once|again|recently|reportedly|publicly|privately|separately|further|"
     r"earlier|simply|flatly|repeatedly|had|has|have|would|will|quickly|angrily|bluntly|told|[a-z]+ly|"
@@ -117,7 +124,7 @@ _APPOSITIVE = rf"[ \t]*,(?![ \t]*(?:and|but|or|then|so|while|as|because|he|she|t
 _LEAD = r"[ \t]*,?[ \t]*(?:[—–-][ \t]*)?"
 # ", said resident Maria Gianni" / ", said he" / ", said the CDC".
 _AFTER_VERB_FIRST = re.compile(
-    rf"{_LEAD}(?:{_SAY_ALT})(?:[ \t]+(?:{_ADV}))?[ \t]+(?:(?P<pro>{_PRONOUN})\b|(?:(?:the|a|an)[ \t]+)?"
+    rf"{_LEAD}(?:{_VERB_FIRST_ALT})(?:[ \t]+(?:{_ADV}))?[ \t]+(?:(?P<pro>{_PRONOUN})\b|(?:(?:the|a|an)[ \t]+)?"
     rf"(?:[a-z][\w-]*[ \t]+){{0,3}}(?P<name>{NAME}))"
 )
 # ", Trump said" / ", civil protection worker Andrea Gentili told the AP" / ", Oana Lungescu, a NATO
@@ -126,6 +133,7 @@ _AFTER_SUBJECT_FIRST = re.compile(
     rf"{_LEAD}(?:(?P<pro>{_PRONOUN})|(?:(?:the|a|an)[ \t]+)?(?:{NAME}[ \t]+(?=[a-z]))?(?:[a-z][\w-]*[ \t]+){{0,3}}"
     rf"(?P<name>{NAME}))(?:{_APPOSITIVE})?(?:[ \t]+{_ADV}){{0,2}}[ \t]+(?:{_SAY_ALT})(?![\w’'])"
 )
+_AFTER_DASH_LINE = re.compile(rf"[ \t]*\n?\n?[ \t]*(?:--|—|–)[ \t]*(?P<name>{NAME})")
 # ", the company said": an attribution to someone the text does not name.
 _AFTER_UNNAMED = re.compile(rf"{_LEAD}(?:the|a|an|one|two|three)[ \t]+[a-z][\w ’'-]{{0,40}}?[ \t]+(?:{_SAY_ALT})\b")
 _AFTER_ACCORDING = re.compile(rf"{_LEAD}according[ \t]+to[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<name>{NAME})")
@@ -166,7 +174,8 @@ _SUBJECT_COORDINATED = re.compile(rf"(?:(?<![\w’'])and|(?<![\w’'])but|,)(?:[
 _ADJECTIVAL = re.compile(r"(?<![\w’'])(?i:the|a|an|this|his|her|its|their)[ \t]+$")
 _SENTENCE_INTRO = re.compile(
     r"[ \t]*(?:(?:However|But|And|Meanwhile|Still|Yet|Later|Earlier|Instead|Separately),?[ \t]+)?"
-    r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Last|This|Yesterday|Writing)\b"
+    r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Last|This|Yesterday|Writing|Amid|Amidst|"
+    r"Despite|Following|Under|With|As|Since|While|When|Unlike|Like|For|From|Without|Through|Within)\b"
     rf"[^,{MASK}\n]{{0,60}},[ \t]*)?"
 )
 _ACCORDING_BEFORE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,?[ \t]*$")
@@ -442,14 +451,27 @@ def _title_case(words: list[str]) -> bool:
 
 
 def _direct_attribution(text: str, pos: int) -> tuple[str | None, str | None] | None:
-    """(name, pronoun) of an attribution starting right at ``pos`` (after a closing mark), or None."""
+    """(name, pronoun) of an attribution starting right at ``pos`` (after a closing mark), or None.
+
+    ``(None, None)`` means an attribution to someone unnamed ("the Democrat asked").
+    """
+    sentence_ended = pos >= 2 and text[pos - 2] == "."
     for pattern in (_AFTER_SUBJECT_FIRST, _AFTER_VERB_FIRST):
         m = pattern.match(text, pos, min(len(text), pos + _WINDOW))
+        if m and sentence_ended and m["pro"] and m["pro"][0].isupper():
+            continue  # '“hoax.” He said on television that …' starts a new sentence
         if m:
             name = clean_name(m["name"])[0] if m["name"] else None
             pronoun = m["pro"].lower() if m["pro"] else None
+            if name and is_group(name):
+                return None, None
             if name or pronoun:
                 return name, pronoun
+    m = _AFTER_DASH_LINE.match(text, pos, min(len(text), pos + _WINDOW))
+    if m:
+        name, title, _possessive = clean_name(m["name"])
+        if name and (len(name.split()) >= 2 or title) and not is_organisation(name):
+            return name, None  # a quotation followed by "-- Charles Krauthammer on Fox"
     return None
 
 
@@ -581,7 +603,12 @@ def _attribute(ctx: _Context, part: _Part) -> None:
     # b) a speech verb earlier in the same sentence
     floor = p_start
     for other in ctx.parts:
-        if other.para == part.para and other.close_at is not None and other.close_at < part.open_at:
+        if (
+            other.para == part.para
+            and other.kind == "quote"
+            and other.close_at is not None
+            and other.close_at < part.open_at
+        ):
             floor = max(floor, other.close_at + 1)
     sent_start, _ = _sentence_bounds(masked, part.open_at, floor, p_end)
     according = _ACCORDING_BEFORE.search(masked, sent_start, part.open_at)
@@ -621,7 +648,7 @@ def _resolve_pronouns(ctx: _Context) -> None:
         while i >= 0 and at - positions[i] <= _PRONOUN_REACH:
             name = candidates[i][1]
             full = ctx.book.fullest(name)
-            if not is_organisation(full):
+            if ctx.book.is_person(name):
                 gender = ctx.book.gender_of(full)
                 if gender in (None, want):
                     part.speaker = name

@@ -38,7 +38,10 @@ LEADING_STOP = words(
     Analysts Experts Residents Witnesses Photo Video Image Read Watch Related Contact Follow Cover Enlarge Caption
     Getty Reuters AP AFP Instead Once Twice Neither Either Not No Nor All Any None Whether Although Whatever
     Whoever Dozens Hundreds Thousands Millions Billions One Two Three Four Five Six Seven Eight Nine Ten Twenty
-    Many Few Several Other Others Another Such Yes Oh Well Why"""
+    Many Few Several Other Others Another Such Yes Oh Well Why JUST WATCHED MUST WATCH READ MORE VIDEO PHOTOS
+    PHOTO RELATED BREAKING UPDATE UPDATED EXCLUSIVE LIVE NEW ADVERTISEMENT Advertisement Story Continued Below
+    Click Share Tweet Email Print Comments Subscribe Sign Log Hide Show Replay Amidst Following Dear Hey Hello
+    Sure Okay OK Up You Newsletter Continue Reading View Error"""
 )
 # Titles and roles written before a name; the name is what follows the last of them.
 TITLE_WORDS = words(
@@ -51,7 +54,9 @@ TITLE_WORDS = words(
     Cardinal Rabbi Imam Coach Manager Captain Sergeant Lieutenant Colonel Major Private Corporal Constable
     Councillor Councilman Councilwoman Alderman Delegate Assemblyman Assemblywoman Minister-President Elect Mister
     Madam Dean Chef Gen. Premier Presidential Candidate Nominee Founder Owner Editor Columnist Correspondent
-    Anchor Host Justice Sec Pres Supt Insp Det Capt Cpl Pvt Hon Rt"""
+    Anchor Host Justice Sec Pres Supt Insp Det Capt Cpl Pvt Hon Rt Counselor Counsellor Adviser Advisor Aide
+    Strategist Economist Analyst Reporter Secretary-General Envoy Negotiator Lawyer Attorney-General Senior
+    Principal Press"""
 )
 MALE_TITLES = frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father", "Brother", "Mister", "Pope"})
 FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess", "Sister", "Madam"})
@@ -74,7 +79,8 @@ GROUP_WORDS = words(
     Palestinians Israelis Muslims Christians Jews Catholics Protestants Evangelicals Progressives Socialists
     Communists Nationalists Republicans Independents Libertarians Unionists Loyalists Kurds Sunnis Shias Shiites
     Iranians Syrians Iraqis Afghans Chinese Japanese Germans French Italians Spaniards Canadians Mexicans Caribs
-    Caribbeans Africans Asians Arabs Latinos Hispanics Whites Blacks Millennials Boomers Britons Scots Irish"""
+    Caribbeans Africans Asians Arabs Latinos Hispanics Whites Blacks Millennials Boomers Britons Scots Irish
+    Democrat Republican Conservative Liberal Tory Independent Libertarian Socialist Progressive GOP Dems"""
 )
 # Places that open a run by accident ("in California Reagan told ...").
 PLACES = words(
@@ -100,10 +106,11 @@ MALE_NAMES = words(
     Mohammed Muhammad Ali Hassan Hussein Omar Abdul Xi Kim Shinzo Narendra Justin Jair Nicolas Hugo Fidel Raul
     Silvio Matteo Giuseppe Mario Sergio Fabrizio Stefano Andrea Francesco Luigi Jacques Francois Pierre Jean
     Nicolas Helmut Gerhard Olaf Tony Gordon Nigel Jeremy Dominic Rishi Keir Theresa Liam Ned Rick Ken Doug Greg
-    Jerzy Lech Andrzej Ehud Benjamin Bibi Yair Jared Rudy Rudolph Rex Mick Steve Sam Dick Al Newt Harry
-    Jimmy Lyndon Dwight Franklin Herbert Woodrow Calvin Warren Ulysses Abraham Rodrigo Pedro Carlos Luis Jorge
-    Manuel Antonio Francisco Miguel Alejandro Fernando Diego Pablo Enrique Javier Andres Ricardo Eduardo Roberto
-    Oscar Alberto Kristian Brenton Scott Hunter Beto Pete Cory Eric"""
+    Jerzy Lech Andrzej Ehud Benjamin Bibi Yair Jared Rudy Rudolph Rex Mick Steve Sam Dick Al Newt Harry Jimmy
+    Lyndon Dwight Franklin Herbert Woodrow Calvin Warren Ulysses Abraham Rodrigo Pedro Carlos Luis Jorge Manuel
+    Antonio Francisco Miguel Alejandro Fernando Diego Pablo Enrique Javier Andres Ricardo Eduardo Roberto Oscar
+    Alberto Kristian Brenton Scott Hunter Beto Pete Cory Eric Tim Jay Jon Josh Chris Andy Dan Matt Nick Pat Phil
+    Vince Wes Zach Bret Brett Jake Luke Ron Don Hank Dave Darrell Fred Howard Ronan Devin"""
 )
 FEMALE_NAMES = words(
     """Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra
@@ -118,7 +125,8 @@ FEMALE_NAMES = words(
     Ilhan Alexandria Rashida Ayanna Tulsi Kellyanne Sarah Hope Betsy Elaine Nikki Gina Janet Loretta Sally
     Samantha Valerie Huma Chelsea Malia Sasha Farhana Jill Laura Barbara Rosalynn Eleanor Hilary Harriet Margaret
     Nicola Priti Yvette Diane Emily Kate Meghan Camilla Anne Beatrice Eugenie Ruth Sonia Elena Ketanji Amy Stacey
-    Gretchen Kristi Lori Muriel Lori Kim Deborah Lee Lesa"""
+    Gretchen Kristi Lori Muriel Lori Kim Deborah Lee Lesa Elise Marianne Brooke Jen Celine Céline Shannon Anita
+    Sheila Dana Debbie Kay Leah Lynn Mia Nina Rita Tina Vicki Wendy Zoe Gail Joni Megyn Maggie"""
 )
 
 
@@ -214,6 +222,11 @@ def find_mentions(masked: str) -> list[Mention]:
         if name:
             out.append(Mention(m.start(), m.end(), name, title, possessive))
     return out
+
+
+def is_group(name: str) -> bool:
+    """ "Democrat", "Republicans": a party or people in general, never a named speaker."""
+    return any(_bare(t) in GROUP_WORDS for t in name.split())
 
 
 def is_organisation(name: str) -> bool:
