@@ -443,11 +443,40 @@ def _alternation(words: Iterable[str]) -> str:
 
 _W = _alternation(_CARDINAL_WORDS)
 _ORD = _alternation(ORDINAL_WORDS)
-# Where a figure may begin: a currency symbol, a digit that does not continue a number, a number or
-# ordinal word, a vague plural, or a capitalised month name that is followed by a digit.
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored into a prefix tree ("t(?:en|h(?:ird|ree)|wo)").
+
+    Python's regex engine tries every branch of a flat alternation at every position; a tree fails at
+    the first character, which makes scanning for a few hundred words about five times faster. A space in
+    a word matches any run of whitespace.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return build(tree)
+
+
+# Where a figure may begin: a currency symbol, a digit that does not continue a number, a number word,
+# ordinal or vague plural, or a capitalised month followed by a digit (for dates).
+_ANCHOR_WORDS = frozenset(w.lower() for w in (*_CARDINAL_WORDS, *ORDINAL_WORDS, *_VAGUE_WORDS) if " " not in w)
 _ANCHOR = re.compile(
     r"[$£€¥₹]|(?<![\d])\d"
-    rf"|(?<![\w’'-])(?i:{_W}|{_ORD}|dozens|hundreds|thousands|millions|billions|trillions|tens(?=\s+of\s))(?!\w)"
+    rf"|(?<![\w’'-])(?i:{trie_pattern(_ANCHOR_WORDS)})(?!\w)"
     rf"|\b{_MONTH_WORDS},?\s+\d"
 )
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -485,7 +514,7 @@ _VAGUE_AT = re.compile(
     r"(?i:(?P<v>dozens|hundreds|thousands|millions|billions|trillions|tens)"
     r"(?:\s+of\s+(?P<v2>thousands|millions|billions)(?!\w))?)(?!\w)"
 )
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?P<q>(?i:{_alternation(QUALIFIERS)}))\s+$")
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?P<q>(?i:{trie_pattern(QUALIFIERS)}))\s+$")
 _IDIOM_AFTER_ORDINAL = re.compile(r"-(?i:part(?:y|ies)|world|rate|hand|guess\w*|class|person)\b")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?i:from)\s+$")
 _BETWEEN_BEFORE = re.compile(r"(?<!\w)(?i:between)\s+$")
@@ -520,7 +549,8 @@ def find_figures(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     models = _model_numbers(text)
-    pos = 0
+    pos = 0  # where the scan goes on
+    covered = 0  # end of the last figure: a new one (with its qualifier) may not start before it
     while (m := _ANCHOR.search(text, pos)) is not None:
         start = m.start()
         try:
@@ -529,11 +559,11 @@ def find_figures(text: str) -> list[Span]:
                 span = None
         except (ArithmeticError, ValueError):  # a pathological number must not stop the scan
             span = None
-        if span is None or span.start < pos:
+        if span is None or span.start < covered:
             pos = _skip_token(text, start) if text[start].isdigit() else max(m.end(), start + 1)
             continue
         spans.append(span)
-        pos = span.end
+        pos = covered = span.end
     return spans
 
 

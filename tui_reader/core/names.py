@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def words(text: str) -> frozenset[str]:
@@ -141,6 +142,7 @@ class Mention:
     possessive: bool = False
 
 
+@lru_cache(maxsize=8192)  # the same runs recur throughout an article (and a corpus)
 def clean_name(run: str) -> tuple[str | None, str | None, bool]:
     """Return ``(name, last_title, possessive)`` for a capitalised run, or ``(None, ...)`` if no name is left.
 
