@@ -96,7 +96,9 @@ def normalize_whitespace(text: str) -> str:
     No-break spaces, tabs and soft hyphens must not split or glue words for search, annotation or layout.
     Runs of three or more newlines become one blank line.
     """
-    text = sanitize(repair_mojibake(_CR.sub("\n", text))).replace(_SOFT_HYPHEN, "")
+    # Escape sequences go before the repair, which would otherwise read an 8-bit CSI as cp1252 punctuation.
+    text = _ESCAPE_SEQUENCES.sub("", _CR.sub("\n", text))
+    text = sanitize(repair_mojibake(text)).replace(_SOFT_HYPHEN, "")
     text = _ODD_SPACES.sub(" ", text)
     text = _RUNS_OF_SPACES.sub(" ", text)
     text = _SPACE_AROUND_NEWLINE.sub("\n", text)
