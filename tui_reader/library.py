@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from tui_reader.core.model import Comparison
 
 Progress = Callable[[int, int], None]
+ANNOTATION_CACHE = 64
+"""Articles whose annotations are kept: moving back and forth in the list, or comparing, reuses them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class Library:
         self.paths = list(paths) if paths else None
         self._corpus: Corpus | None = None
         self._entries: dict[str, Entry] = {}
+        self._annotations: dict[str, tuple[str, tuple[Span, ...]]] = {}  # id -> (body, spans), oldest first
         self._lock = threading.Lock()
 
     @property
@@ -98,12 +101,21 @@ class Library:
         return corpus.get(article_id) if corpus else None
 
     def annotate(self, article: Article) -> list[Span]:
-        """Quotations (with speaker), terms and figures of ``article``, sorted by start."""
+        """Quotations (with speaker), terms and figures of ``article``, sorted by start (kept for a while)."""
+        with self._lock:
+            cached = self._annotations.get(article.id)
+        if cached is not None and cached[0] is article.body:
+            return list(cached[1])
         try:
             from tui_reader.core.annotate import annotate
         except ImportError:  # the annotator has not landed on this branch yet
             return []
-        return list(annotate(article))
+        spans = tuple(annotate(article))
+        with self._lock:
+            self._annotations[article.id] = (article.body, spans)
+            while len(self._annotations) > ANNOTATION_CACHE:
+                self._annotations.pop(next(iter(self._annotations)))
+        return list(spans)
 
     def search(self, query: str) -> SearchResult | None:
         """Ranked hits with match offsets, or None while search is not available."""
@@ -113,10 +125,19 @@ class Library:
         """Every match of ``query`` in ``article``."""
         return []
 
-    def candidates(self, article: Article) -> list[tuple[str, float]]:
+    def candidates(self, article: Article, limit: int = 10) -> list[tuple[str, float]]:
         """Other accounts of the same story, best first, as ``(id, score)``."""
-        return []
+        try:
+            from tui_reader.core.compare import rank_candidates
+        except ImportError:  # compare has not landed on this branch yet
+            return []
+        corpus = self._corpus
+        return rank_candidates(article, corpus.articles if corpus else [], limit) if corpus else []
 
     def compare(self, a: Article, b: Article) -> Comparison | None:
         """The sentence alignment and differences of two accounts (None while compare is not available)."""
-        return None
+        try:
+            from tui_reader.core.compare import compare
+        except ImportError:
+            return None
+        return compare(a, b, spans_a=self.annotate(a), spans_b=self.annotate(b))
