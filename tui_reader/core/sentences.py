@@ -20,33 +20,45 @@ import re
 from tui_reader.core.figures import MONTHS
 from tui_reader.core.model import Article, BlockKind, Sentence
 
+
+def _words(text: str) -> list[str]:
+    """The white-space separated words of ``text`` (keeps the word lists below readable)."""
+    return text.split()
+
+
 # Titles before a name: a period after them never ends a sentence.
 TITLES: frozenset[str] = frozenset(
-    "mr mrs ms mx messrs mmes dr prof rev revd hon sen sens rep reps gov govs lt col gen maj capt cpt sgt cmdr "
-    "cmdt adm pres supt insp det atty fr msgr sr jr st mt ft pvt cpl brig gens judge ald".split()
+    _words(
+        "mr mrs ms mx messrs mmes dr prof rev revd hon sen sens rep reps gov govs lt col gen maj capt cpt sgt cmdr "
+        "cmdt adm pres supt insp det atty fr msgr sr jr st mt ft pvt cpl brig gens judge ald"
+    )
 )
 # Abbreviations that may end a sentence: then only a typical sentence start follows.
 ABBREVIATIONS: frozenset[str] = frozenset(
-    "inc co corp ltd llc plc bros vs etc approx est dept univ assn ave blvd cf al ca ph esq".split()
+    _words("inc co corp ltd llc plc bros vs etc approx est dept univ assn ave blvd cf al ca ph esq")
     + [m for m in MONTHS if len(m) <= 4 and m != "may"]
-    + "mon tue tues wed thu thur thurs fri sat sun".split()
+    + _words("mon tue tues wed thu thur thurs fri sat sun")
     # US state abbreviations of AP style, as in datelines: "SANTA ROSA, Calif. (Reuters) -".
-    + "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev "
-    "okla ore pa penn tenn tex va vt wash wis wyo".split()
+    + _words(
+        "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev "
+        "okla ore pa penn tenn tex va vt wash wis wyo"
+    )
 )
 # A period after these is part of a reference to a number ("No. 5", "pp. 3"); before a digit it never ends.
-NUMBER_PREFIXES: frozenset[str] = frozenset("no nos vol vols p pp fig figs art sec ch op nr".split())
+NUMBER_PREFIXES: frozenset[str] = frozenset(_words("no nos vol vols p pp fig figs art sec ch op nr"))
 # Words that commonly start a sentence, so "in the U.S. The" ends one and "the U.S. Army" does not.
 STARTERS: frozenset[str] = frozenset(
-    """the a an he she it they we i you his her its their our my this that these those there here but and or so
+    _words("""the a an he she it they we i you his her its their our my this that these those there here but and or so
     yet in on at as if when while after before since during for from to with by of not no yes some many most
     all both each one two three police officials authorities president mr mrs ms dr however meanwhile also
-    according what who why how where which then now still later earlier today yesterday tomorrow""".split()
+    according what who why how where which then now still later earlier today yesterday tomorrow""")
 )
 # Time zones and weekdays often follow "a.m." / "p.m." without ending the sentence.
 _AFTER_TIME = frozenset(
-    "et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst cet cest utc local monday tuesday wednesday "
-    "thursday friday saturday sunday".split()
+    _words(
+        "et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst cet cest utc local monday tuesday wednesday "
+        "thursday friday saturday sunday"
+    )
 )
 
 _TERMINATOR = re.compile(r"(?:\.{2,}|…+|[.!?]+)[\"”’'»)\]]*")
