@@ -70,9 +70,8 @@ def test_seed_sentences(seed_articles: dict[str, Article]) -> None:
         for s in got:
             assert article.body[s.start : s.end] == s.text
     texts = [s.text for s in split_sentences(seed_articles["002"])]
-    assert "In a speech in the Belarusian capital Minsk, Mr Lukashenko claimed NATO tanks and planes were massing" in [
-        t[:97] for t in texts
-    ]
+    wanted = "In a speech in the Belarusian capital Minsk, Mr Lukashenko claimed NATO tanks and planes were massing"
+    assert any(t.startswith(wanted) and t.endswith("border.") for t in texts)
 
 
 @settings(max_examples=300, deadline=None)
