@@ -516,6 +516,10 @@ _VAGUE_AT = re.compile(
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?P<q>(?i:{trie_pattern(QUALIFIERS)}))\s+$")
 _IDIOM_AFTER_ORDINAL = re.compile(r"-(?i:part(?:y|ies)|world|rate|hand|guess\w*|class|person)\b")
+_TIME_CONTEXT_BEFORE = re.compile(
+    r"(?<![\w’'])(?i:at|by|from|until|till|to|around|about|before|after|since|between|and|approximately)\s+$"
+)
+_TIME_ZONE_AFTER = re.compile(r"\s*(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T|local\s+time|hrs|hours|h)\b")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?i:from)\s+$")
 _BETWEEN_BEFORE = re.compile(r"(?<!\w)(?i:between)\s+$")
 _MAGNITUDE_BEFORE = re.compile(r"(?<!\w)(?i:magnitude)[\s-]$")
@@ -609,7 +613,7 @@ def _digits_may_start(text: str, p: int) -> bool:
     before = text[p - 1] if p else " "
     if before.isalnum() or before in "_@#/\\":
         return False
-    if before == "." and p >= 2 and text[p - 2].isdigit():
+    if before in ".:" and p >= 2 and text[p - 2].isdigit():
         return False
     if before in "-–":
         word = re.search(r"([A-Za-z]+)$", text[max(0, p - 12) : p - 1])
@@ -678,6 +682,10 @@ def _time_at(text: str, p: int) -> Span | None:
         return None
     if m["h"] is not None:
         hour, minute, ap = int(m["h"]), int(m["mi"]), m["ap"]
+        if not ap and not (
+            _TIME_CONTEXT_BEFORE.search(text, max(0, p - 12), p) or _TIME_ZONE_AFTER.match(text, m.end())
+        ):
+            return None  # "02:50" after a video caption, a 3:1 ratio, John 3:16: not a time of day
     else:
         hour, minute, ap = int(m["h2"]), 0, m["ap2"]
     if minute > 59 or hour > 23 or (ap and not 1 <= hour <= 12):
@@ -866,13 +874,15 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
         start, qualifier = _qualifier_before(text, start)
         return _span(text, start, fraction[0], "fraction", fraction[1], qualifier=qualifier)
     change = _FROM_BEFORE.search(text, max(0, start - 6), start)  # "from 60 to 65": a change, not a range
-    if _unit_match(text, end, core, currency) is None and not currency and not change:
+    if _unit_match(text, end, core, currency) is None and not change:
         sep = (_AND_AT if between else _RANGE_SEP_AT).match(text, end)
         if sep:
             second = _second_core(text, sep.end(), core, currency)
             if second is not None:
                 hyphen = "-" in sep.group() or "–" in sep.group()
                 low, high = first, second.value
+                if second.scaled and not core.scaled:  # "$5-10 million": the scale is shared
+                    low = first * (second.value / (_decimal(second.written) or 1))
                 if (
                     not between
                     and hyphen
@@ -887,6 +897,7 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
                     end = second.end
                 elif (
                     hyphen
+                    and not currency
                     and not core.words
                     and not second.words
                     and core.written.isdigit()
@@ -951,10 +962,10 @@ def _unit_match(text: str, end: int, core: _Core, currency: str | None) -> re.Ma
 
 
 def _glued(text: str, end: int) -> bool:
-    """True when the figure runs on into a word or a "N/N" code, so it was not a figure at all."""
+    """True when the figure runs on into a word, a "N/N" code or a "N:N" ratio, so it was not a figure at all."""
     if end >= len(text):
         return False
-    return text[end].isalnum() or (text[end] == "/" and end + 1 < len(text) and text[end + 1].isdigit())
+    return text[end].isalnum() or (text[end] in "/:" and end + 1 < len(text) and text[end + 1].isdigit())
 
 
 def _one_in_n(text: str, core: _Core) -> tuple[int, float] | None:
@@ -982,9 +993,6 @@ def _second_core(text: str, p: int, first: _Core, currency: str | None) -> _Core
         second = _digits_core(text, p, currency)
         if second is None or (second.end < len(text) and text[second.end] in "/:"):
             return None
-        if first.scaled is False and second.scaled:
-            factor = second.value / _decimal(second.written.replace(",", "")) if _decimal(second.written) else 1
-            first.value *= factor
         return second
     if first.words:
         return _words_core(text, p)
