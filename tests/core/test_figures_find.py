@@ -160,6 +160,19 @@ def test_clock_digits_need_am_pm_or_a_time_context() -> None:
     assert find_figures("on the fiscal cliff 02:50 JUST WATCHED, John 3:16, won 2:1") == []
 
 
+def test_bare_number_pairs_are_scores() -> None:
+    spans = find_figures("won 7-6 (7-3) 6-3 after losing 6-7 and led 4-2, while 80-100 miles and 2-3 days are ranges")
+    assert [(s.text, s.figure_kind) for s in spans] == [
+        ("7-6", "score"),
+        ("7-3", "score"),
+        ("6-3", "score"),
+        ("6-7", "score"),
+        ("4-2", "score"),
+        ("80-100 miles", "range"),
+        ("2-3 days", "range"),
+    ]
+
+
 def test_model_numbers_stay_names_throughout() -> None:
     text = "The customized 747 is too expensive. The Air Force ordered two new 747s."
     assert [s.text for s in find_figures(text)] == ["two"]

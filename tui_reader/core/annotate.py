@@ -109,7 +109,9 @@ _VERB_FIRST = words(
     """said says added adds continued continues wrote writes asked asks explained explains noted notes argued
     argues replied replies responded responds insisted insists warned warns recalled recalls remarked observed
     stated states declared declares announced tweeted posted quipped joked concluded conceded cautioned
-    countered exclaimed shouted cried wondered sighed"""
+    countered exclaimed shouted cried wondered sighed admitted admits acknowledged confirmed stressed
+    emphasised emphasized predicted recounted retorted suggested maintained contended asserted agreed
+    complained lamented boasted vowed promised"""
 )
 _VERB_FIRST_ALT = "|".join(sorted(_VERB_FIRST, key=len, reverse=True))
 _ADV = (
@@ -179,7 +181,7 @@ _SENTENCE_INTRO = re.compile(
     rf"[^,{MASK}\n]{{0,60}},[ \t]*)?"
 )
 _ACCORDING_BEFORE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,?[ \t]*$")
-_SENTENCE_BREAK = re.compile(r"[.!?][”\"’'»)]*[ \t\n]+(?=[\"“‘'«(]?[A-Z0-9])")
+_SENTENCE_BREAK = re.compile(r"[.!?](?P<close>[”\"’'»)]*)[ \t\n]+(?=[\"“‘'«(]?[A-Z0-9])")
 _ABBREVIATIONS = words(
     """Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Jr Sr Prof Rev No vs Inc Corp Co Ltd Jan Feb Mar Apr Jun Jul
     Aug Sep Sept Oct Nov Dec Mt Ft Ave Adm Cmdr Det Insp Supt Pres Sec Hon"""
@@ -190,6 +192,8 @@ _POST_TAIL = re.compile(r"(?:[ \t\n]+(?:\d{1,2}/\d{1,2}|pic\.twitter\.com/\w+|ht
 
 _WINDOW = 240  # how far attributions are looked for on either side of a quote
 _PRONOUN_REACH = 3000  # how far back a pronoun looks for its named speaker
+# how far apart two parts of one paragraph may be to share a speaker: about one attribution sentence
+_INHERIT_REACH = 160
 
 
 @dataclass(slots=True)
@@ -246,7 +250,7 @@ def find_quotes(article: Article) -> list[Span]:
     ctx.masked = _mask(article.body, [p for p in ctx.parts if p.kind == "quote"])
     mentions = find_mentions(ctx.masked)
     ctx.book = NameBook(mentions)
-    ctx.sentences = _Sentences(ctx.masked)
+    ctx.sentences = _Sentences(article.body, ctx.masked)
     _classify(ctx)
     for part in ctx.parts:
         ctx.by_para.setdefault(part.para, []).append(part)
@@ -487,11 +491,14 @@ def _direct_attribution(text: str, pos: int) -> tuple[str | None, str | None] | 
 class _Sentences:
     """Sentence breaks of the masked body, found once (abbreviations and initials do not end a sentence)."""
 
-    def __init__(self, masked: str) -> None:
+    def __init__(self, body: str, masked: str) -> None:
         self.dots: list[int] = []  # index of the full stop (or ! ?)
         self.starts: list[int] = []  # where the next sentence starts
-        for m in _SENTENCE_BREAK.finditer(masked):
-            if not _is_abbreviation(masked, m.start()):
+        for m in _SENTENCE_BREAK.finditer(body):
+            inside_quote = masked[m.start()] == MASK
+            if inside_quote and m["close"] == "":
+                continue  # a full stop inside a quotation ends no sentence of the article
+            if not _is_abbreviation(body, m.start()):
                 self.dots.append(m.start())
                 self.starts.append(m.end())
 
@@ -732,7 +739,16 @@ def _ends_paragraph(ctx: _Context, part: _Part, p_start: int, p_end: int) -> boo
 
 
 def _other_speaker_between(ctx: _Context, a: _Part, b: _Part) -> bool:
+    """True when ``b`` must not take ``a``'s speaker: they are far apart, or someone else speaks between."""
     lo, hi = sorted((a.end, b.start))
+    if hi - lo > _INHERIT_REACH:
+        return True
+    i = bisect.bisect_left(ctx.subjects, (lo, ""))
+    while i < len(ctx.subjects) and ctx.subjects[i][0] < hi:
+        name = ctx.subjects[i][1]
+        if a.speaker and ctx.book and ctx.book.fullest(name) != ctx.book.fullest(a.speaker):
+            return True
+        i += 1
     i = bisect.bisect_left(ctx.events, (lo, ""))
     while i < len(ctx.events) and ctx.events[i][0] < hi:
         name = ctx.events[i][1]

@@ -204,8 +204,9 @@ def words_to_number(words: list[str]) -> int | None:
 #   percent      "80%", "80 percent", "80 per cent", "2 percentage points"                   number
 #   money        "£800,000", "$2.5bn", "US$5", "3 million euros", "5 cents"                  number
 #   quantity     number + unit: "1.5 miles", "15-minute", "magnitude-6.2", "28-year-old"     number
-#   range        "80 to 100 miles", "between 12 and 14", "30-40%", "2007-13"                 "low..high"
-#   score        "3-1", "396-9" (a result or tally: first number >= second)                  "3-1"
+#   range        "80 to 100 miles", "between 12 and 14", "30-40%", "2007-13", "$5-10 million" "low..high"
+#   score        "3-1", "396-9", "6-7": two small numbers joined by a hyphen with no unit    "3-1"
+#                (a result or a tally; "from 60 to 65" is two figures, a change, not a range)
 #   fraction     "two-thirds", "one in five"                                                 float, 4 places
 #   date         "August 9th", "Aug 18, 2020", "16 December", "September 2001", ISO          "2020-08-18",
 #                                                                            "--08-09" (no year), "2001-09"
@@ -516,6 +517,10 @@ _VAGUE_AT = re.compile(
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?P<q>(?i:{trie_pattern(QUALIFIERS)}))\s+$")
 _IDIOM_AFTER_ORDINAL = re.compile(r"-(?i:part(?:y|ies)|world|rate|hand|guess\w*|class|person)\b")
+_RANGE_TAIL_AT = re.compile(
+    rf"\s?%|\s+(?i:per\s*cent|percentage)|(?:[ \t]?-[ \t]?|\s+)(?i:{_alternation(_UNIT_WORDS)})(?![\w])"
+    rf"|\s?(?:{_alternation(_UNIT_ABBREVIATIONS)})(?![\w/])|\s+(?i:{_alternation(_CURRENCY_WORDS)})(?!\w)"
+)
 _TIME_CONTEXT_BEFORE = re.compile(
     r"(?<![\w’'])(?i:at|by|from|until|till|to|around|about|before|after|since|between|and|approximately)\s+$"
 )
@@ -892,20 +897,24 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
                     and second.written.isdigit()
                 ):
                     high = Decimal((int(core.written) // 100) * 100 + int(second.written))
-                if high > low:
-                    low_high = (low, high)
-                    end = second.end
-                elif (
+                pair = (
                     hyphen
                     and not currency
+                    and not between
                     and not core.words
                     and not second.words
                     and core.written.isdigit()
                     and second.written.isdigit()
                     and len(core.written) <= 3
                     and len(second.written) <= 3
-                ):
+                )
+                if pair and not _RANGE_TAIL_AT.match(text, second.end):
+                    # "6-3", "396-9", "6-7": a bare pair of small numbers is a result or tally; it is a range
+                    # only with a unit or percent after it ("80-100 miles", "30-40%")
                     score = f"{core.written}-{second.written}"
+                    end = second.end
+                elif high > low:
+                    low_high = (low, high)
                     end = second.end
     if score:
         if end < len(text) and (text[end].isalnum() or text[end] in "/"):

@@ -182,6 +182,11 @@ def clean_name(run: str) -> tuple[str | None, str | None, bool]:
             return None, title, possessive
     if not tokens:
         return None, title, possessive
+    # "Germany's Tommy Haas": a possessive inside the run belongs to what comes before the name.
+    for i in range(len(tokens) - 2, -1, -1):
+        if tokens[i].endswith(("’s", "'s")):
+            tokens = tokens[i + 1 :]
+            break
     # "White House Counselor Kellyanne Conway": the person starts at the first given name after the role.
     for i in range(1, len(tokens) - 1):
         if _is_given_name(tokens[i]) and not _is_given_name(tokens[i - 1]):
