@@ -153,6 +153,16 @@ def test_speakers_in_one_long_paragraph_do_not_leak() -> None:
     assert [q[2] for q in quotes(body)] == ["Andy Roddick", "Tommy Haas", "Tommy Haas", "Cyril Saulnier"]
 
 
+def test_a_surname_is_not_resolved_to_a_relative_with_another_role() -> None:
+    body = (
+        'President Trump spoke at a reception. "We must all come together," Trump said. '
+        "Ivanka Trump and her husband attended."
+    )
+    assert quotes(body)[0][2] == "Trump"
+    body = 'President Ronald Reagan spoke. "We win, they lose," Reagan said.'
+    assert quotes(body)[0][2] == "Ronald Reagan"
+
+
 def test_unknown_speakers_stay_none() -> None:
     assert (
         quotes(

@@ -57,8 +57,12 @@ TITLE_WORDS = words(
     Madam Dean Chef Gen. Premier Presidential Candidate Nominee Founder Owner Editor Columnist Correspondent
     Anchor Host Justice Sec Pres Supt Insp Det Capt Cpl Pvt Hon Rt Counselor Counsellor Adviser Advisor Aide
     Strategist Economist Analyst Reporter Secretary-General Envoy Negotiator Lawyer Attorney-General Senior
-    Principal Press"""
+    Principal Press Journalist Activist Author Writer Scientist Doctor Nurse Teacher Actor Actress Singer Comedian
+    Rapper Historian Researcher Epidemiologist Physician Entrepreneur Investor Businessman Businesswoman
+    Billionaire Filmmaker Director-General Commentator Pundit Blogger"""
 )
+# Titles anyone may carry; other titles tell people apart ("President Trump" is not "Ivanka Trump").
+COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mister", "Madam", "Former", "Sir", "Dame"})
 MALE_TITLES = frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father", "Brother", "Mister", "Pope"})
 FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess", "Sister", "Madam"})
 # Tokens that make a run an organisation rather than a person.
@@ -252,10 +256,13 @@ class NameBook:
         self.first_at: dict[str, int] = {}
         self.gender: dict[str, str] = {}
         self.titled: set[str] = set()
+        self.titles: dict[str, set[str]] = {}
         for m in mentions:
             self.first_at.setdefault(m.name, m.start)
             if m.title and _bare(m.title) in TITLE_WORDS and m.title not in ORG_WORDS:
                 self.titled.add(m.name)
+                if m.title not in COURTESY_TITLES:
+                    self.titles.setdefault(m.name, set()).add(m.title)
             if m.title in MALE_TITLES:
                 self.gender.setdefault(m.name.split()[-1], "m")
             elif m.title in FEMALE_TITLES:
@@ -281,7 +288,9 @@ class NameBook:
                 return self.fullest(rest)
         if len(tokens) != 1 or is_organisation(name):
             return name
-        candidates = self._by_last.get(tokens[0], [])
+        # a full name whose roles clash with the bare surname's is someone else ("Ivanka Trump")
+        own = self.titles.get(name, set())
+        candidates = [c for c in self._by_last.get(tokens[0], []) if not own or own & self.titles.get(c, set())]
         if not candidates:
             return name
         if len(candidates) == 1:
