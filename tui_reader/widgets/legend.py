@@ -1,0 +1,44 @@
+"""The highlight legend: a sample of each highlight, drawn with the reader's own highlight styles."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.widget import Widget
+
+from tui_reader.widgets.reader import HIGHLIGHT_CLASSES
+
+SAMPLES = (
+    (("“There is no build-up in the region”", "hl--quote"), (" — Oana Lungescu", "hl--speaker")),
+    (("at least 5,500", "hl--figure"),),
+    (("‘scare-quoted’", "hl--term"),),
+    (("5,500", "hl--match"), ("  ", ""), ("5,500", "hl--current")),
+)
+MEANINGS = (
+    "a quotation, with who said it (key 1 turns these off)",
+    "a figure: count, money, percent, date… (key 2)",
+    "a term in scare quotes (with quotations)",
+    "search matches, and the current one (key 3; n / N move)",
+)
+
+
+class Legend(Widget):
+    """What each highlight colour means, with a live sample in the current theme."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(HIGHLIGHT_CLASSES)
+    DEFAULT_CSS = "Legend { height: auto; }"
+
+    def render(self) -> Text:
+        """One line a highlight kind: the sample, then what it means."""
+        out = Text()
+        for parts, meaning in zip(SAMPLES, MEANINGS, strict=True):
+            line = Text("  ")
+            for text, name in parts:
+                line.append(text, self.get_component_rich_style(name, partial=True) if name else "")
+            pad = max(2, 50 - line.cell_len)
+            line.append(" " * pad + meaning, "dim")
+            out.append_text(line)
+            out.append("\n")
+        out.rstrip()
+        return out
