@@ -94,8 +94,40 @@ def stem(word: str) -> str:
     return word
 
 
-def content_terms(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """The content terms of ``text[start:end]``: stemmed non-stop words, canonical numbers, months as numbers."""
+# Words that news reports use for the same event, folded to one term so paraphrases meet ("killed" = "dead",
+# "blast" = "explosion", "assistance" = "support"). Kept small and about events: a thesaurus would join too much.
+_NEWS_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "DEAD": ("dead", "death", "deaths", "died", "die", "dies", "kill", "killed", "killing", "toll", "fatalities"),
+    "HURT": ("injured", "injuries", "injury", "injure", "wounded", "wound", "wounds", "hurt"),
+    "BLAST": ("blast", "explosion", "explode", "exploded", "bomb", "bombing", "detonated", "detonation", "explosive"),
+    "ARREST": ("arrest", "arrested", "detain", "detained", "custody", "apprehended"),
+    "GUNMAN": ("gunman", "gunmen", "shooter", "attacker", "attackers", "assailant", "assailants"),
+    "SHOOT": ("shooting", "shootings", "shot", "shoot", "gunfire", "opened"),
+    "PLANE": ("aircraft", "plane", "planes", "jet", "jets"),
+    "TROOP": ("troops", "troop", "soldiers", "soldier"),
+    "CHILD": ("child", "children", "kid", "kids"),
+    "HELP": ("help", "assist", "assistance", "aid", "support"),
+    "ELECT": ("election", "elections", "elected", "reelected", "vote", "votes", "ballot", "reelection"),
+    "MISSING": ("missing", "unaccounted"),
+    "HOME": ("home", "homes", "house", "houses", "residence"),
+    "PHOTO": ("photo", "photos", "photograph", "image", "images", "picture", "pictures"),
+    "EVACUATE": ("evacuate", "evacuated", "evacuation", "evacuations", "flee", "fled"),
+    "ENDORSE": ("endorse", "endorsed", "endorsement", "endorsing"),
+    "APOLOGY": ("apology", "apologize", "apologized", "apologise", "apologised", "sorry", "regret", "regrets"),
+    "CRITICISM": ("criticism", "criticize", "criticized", "condemn", "condemned", "condemnation"),
+    "PROTEST": ("protest", "protests", "protester", "protesters", "demonstration", "demonstrators", "rally"),
+    "RESCUE": ("rescue", "rescued", "rescuers", "freed", "freeing"),
+    "HOSTAGE": ("hostage", "hostages", "captive", "captives"),
+    "RESIGN": ("resign", "resigned", "resignation", "quit"),
+}
+NEWS_SYNONYMS: dict[str, str] = {stem(w): k for k, words in _NEWS_SYNONYMS.items() for w in words}
+
+
+def content_terms(text: str, start: int = 0, end: int | None = None, *, synonyms: bool = False) -> list[str]:
+    """The content terms of ``text[start:end]``: stemmed non-stop words, canonical numbers, months as numbers.
+
+    With ``synonyms`` the few news event words of one meaning become one term ("killed" and "dead": DEAD).
+    """
     toks = tokens(text, start, end)
     out: list[str] = []
     for n, tok in enumerate(toks):
@@ -130,7 +162,8 @@ def content_terms(text: str, start: int = 0, end: int | None = None) -> list[str
             norm = _SYNONYMS[norm]
         if norm in STOPWORDS or (len(norm) < 2 and not norm.isdigit()):
             continue
-        out.append(stem(norm))
+        term = stem(norm)
+        out.append(NEWS_SYNONYMS.get(term, term) if synonyms else term)
     return out
 
 
