@@ -93,6 +93,8 @@ class Hit:
     score: float
     matches: tuple[Span, ...] = ()
     snippet: str = ""
+    snippet_start: int = 0
+    """Offset in ``body`` of the snippet's first character (after a leading "…"), to style matches in it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,37 @@ class SearchResult:
     total: int
     took_ms: float
     hits: tuple[Hit, ...] = field(default_factory=tuple)
+    notice: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What a list of articles shows, known without reading the article's file (from the index)."""
+
+    id: str
+    path: str
+    title: str
+    outlet: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateReport:
+    """What an index update did: file counts, the articles indexed, what was skipped and why.
+
+    ``added`` / ``changed`` / ``removed`` / ``unchanged`` count files; ``rebuilt`` is True when the whole index
+    was built afresh; ``notice`` is one line when the index had to heal or fall back to memory.
+    """
+
+    files: int
+    articles: int
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: tuple[Skipped, ...] = ()
+    rebuilt: bool = False
+    seconds: float = 0.0
     notice: str | None = None
 
 

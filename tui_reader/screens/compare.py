@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from tui_reader.library import Entry, Library
 from tui_reader.screens.picker import CandidatePicker
-from tui_reader.widgets.compare_layout import CompareLayout, build_rows
+from tui_reader.widgets.compare_layout import SIDE_BY_SIDE_MIN, CompareLayout, build_rows
 from tui_reader.widgets.compare_summary import CompareSummary, summary_counts, summary_items
 from tui_reader.widgets.compare_view import CompareView
 
@@ -57,6 +57,10 @@ class CompareScreen(Screen[None]):
         yield CompareSummary(id="compare-summary")
         yield CompareView(id="compare-view")
         yield Footer()
+
+    def on_resize(self) -> None:
+        """Narrow terminals get a shorter summary (the rows are stacked there too)."""
+        self.set_class(self.size.width < SIDE_BY_SIDE_MIN, "-narrow")
 
     def on_mount(self) -> None:
         """Set up what needs the DOM once mounted."""

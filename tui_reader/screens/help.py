@@ -46,15 +46,18 @@ def _keys_text(app_key_display: object, sections: Iterable[tuple[str, list[Bindi
     for title, bindings in sections:
         lines.append(Content.styled(title, "bold $text-accent"))
         rows: dict[str, list[str]] = {}
+        tips: dict[str, str] = {}
         for binding in Binding.make_bindings(bindings):
             label = binding.description or binding.action
             keys = rows.setdefault(label, [])
+            tips[label] = tips.get(label) or binding.tooltip
             shown = display(binding)  # type: ignore[operator]
             if shown not in keys:
                 keys.append(shown)
         for label, keys in rows.items():
             key_text = " ".join(keys)
-            lines.append(Content.assemble("  ", (f"{key_text:<14}", "bold"), " ", label))
+            tip = f"  {tips[label]}" if tips.get(label) else ""
+            lines.append(Content.assemble("  ", (f"{key_text:<14}", "bold"), " ", label, (tip, "dim")))
         lines.append(Content(""))
     return Content("\n").join(lines)
 
@@ -77,7 +80,7 @@ class HelpScreen(Screen[None]):
                 ),
                 id="help-intro",
             )
-            yield Static(_keys_text(self.app.get_key_display, _sections()), id="help-keys")
             yield Static(Content.styled("Highlights", "bold $text-accent"), classes="help-heading")
             yield Legend()
+            yield Static(_keys_text(self.app.get_key_display, _sections()), id="help-keys")
         yield Footer()

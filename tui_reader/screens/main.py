@@ -73,10 +73,10 @@ class MainScreen(Screen[None]):
         Binding("c", "compare", "Compare", tooltip="Compare this article with its closest other account"),
         Binding("f", "toggle_facts", "Facts", tooltip="Show the article's quotations and figures"),
         Binding("o", "cycle_order", "Order", tooltip="Sort by date, group by outlet or story, or file order"),
-        Binding("1", "toggle_highlight('quotes')", "Quotes", show=False),
-        Binding("2", "toggle_highlight('figures')", "Figures", show=False),
-        Binding("3", "toggle_highlight('matches')", "Matches", show=False),
-        Binding("q", "app.quit", "Quit"),
+        Binding("1", "toggle_highlight('quotes')", "Quotes", show=False, tooltip="Quotation highlights on / off"),
+        Binding("2", "toggle_highlight('figures')", "Figures", show=False, tooltip="Figure highlights on / off"),
+        Binding("3", "toggle_highlight('matches')", "Matches", show=False, tooltip="Search-match highlights on / off"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit newsreader"),
     ]
     AUTO_FOCUS = "SourceList"
 

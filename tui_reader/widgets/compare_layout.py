@@ -190,8 +190,10 @@ class CompareLayout:
             ((self.left, self.right, row.left), (self.right, self.left, row.right))
         ):
             pieces = self._pieces(side, sentences, self.column)
-            if not pieces:
+            if not pieces:  # the other side's sentence stands alone: say so under it, unlabelled
                 pieces = [Piece(marker=f"only in {other.label}")]
+                self.lines.append(Line(index, pieces[0], None, side=side_no, first=side_no == 0))
+                continue
             for k, piece in enumerate(pieces):
                 labelled = Piece(piece.start, piece.end, piece.marker, side.label if k == 0 else "")
                 self.lines.append(Line(index, labelled, None, side=side_no, first=k == 0 and side_no == 0))

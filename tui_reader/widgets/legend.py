@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
 from tui_reader.widgets.reader import HIGHLIGHT_CLASSES
 
 SAMPLES = (
-    (("“There is no build-up in the region”", "hl--quote"), (" — Oana Lungescu", "hl--speaker")),
+    (("“no build-up in the region”", "hl--quote"), (" — Oana Lungescu", "hl--speaker")),
     (("at least 5,500", "hl--figure"),),
     (("‘scare-quoted’", "hl--term"),),
     (("5,500", "hl--match"), ("  ", ""), ("5,500", "hl--current")),
@@ -29,16 +30,14 @@ class Legend(Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = set(HIGHLIGHT_CLASSES)
     DEFAULT_CSS = "Legend { height: auto; }"
 
-    def render(self) -> Text:
-        """One line a highlight kind: the sample, then what it means."""
-        out = Text()
+    def render(self) -> Table:
+        """A two-column grid: the sample, then what it means (wrapping within its column when narrow)."""
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(style="dim")
         for parts, meaning in zip(SAMPLES, MEANINGS, strict=True):
-            line = Text("  ")
+            sample = Text("  ")
             for text, name in parts:
-                line.append(text, self.get_component_rich_style(name, partial=True) if name else "")
-            pad = max(2, 50 - line.cell_len)
-            line.append(" " * pad + meaning, "dim")
-            out.append_text(line)
-            out.append("\n")
-        out.rstrip()
-        return out
+                sample.append(text, self.get_component_rich_style(name, partial=True) if name else "")
+            grid.add_row(sample, meaning)
+        return grid
