@@ -16,8 +16,8 @@ from tui_reader.core.align import align
 from tui_reader.core.corpus import Corpus
 
 # Targets (fail below): the measured figures less a small margin, so a regression shows. Measured when the
-# weights were fitted: seeds 1.00 / 0.50, real pairs 0.908 / 0.568 (leave-one-pair-out: 0.910 / 0.548).
-SEED_PRECISION, SEED_RECALL = 0.9, 0.45
+# weights were fitted: seeds 1.00 / 0.625, real pairs 0.906 / 0.542 (leave-one-pair-out: 0.907 / 0.532).
+SEED_PRECISION, SEED_RECALL = 0.9, 0.5
 CORPUS_PRECISION, CORPUS_RECALL = 0.85, 0.5
 
 _loaded: dict[str, Corpus | None] = {}
@@ -89,4 +89,4 @@ def test_figure_conflicts_found() -> None:
                 for p in cmp.figures.conflicts
             )
     print(f"\nfigure conflicts: {hits}/{expected} hand-checked conflicts found; {reported} conflicts reported in all")
-    assert expected and hits / expected >= 0.5
+    assert expected and hits / expected >= 0.6

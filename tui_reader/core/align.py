@@ -3,7 +3,7 @@
 The method follows what worked on comparable news texts:
 - similarity is TF-IDF cosine over content terms, with each sentence of both articles as its own document for
   the IDF (Nelken & Shieber, EACL 2006), so a word that only two sentences share weighs most; numbers, dates
-  and number words are normalised first ("Aug. 9" = "August 9th", "two" = 2), names and figures weigh extra;
+  and number words are normalised first ("Aug. 9" = "August 9th", "two" = 2), figures weigh extra;
 - links are made greedily, best score first, each sentence at most once (greedy linking beat optimal bipartite
   matching for document alignment, Buck & Koehn, WMT16), in any order because outlets reorder;
 - a link then grows to one-to-two when one side split the sentence: the neighbour joins if the merged pair
@@ -27,7 +27,7 @@ THRESHOLD = 0.25
 """Probability (of ``same_content``) at which two sentences are taken to carry the same content."""
 # Logistic weights of the features of ``pair_features``, fitted on the hand-checked pairs of
 # tests/data/alignments.json by bench/calibrate_alignment.py (which prints them).
-WEIGHTS: tuple[float, ...] = (-5.134, 1.065, 1.583, 1.594, -0.721, 1.055, 2.863, 0.942, 0.871)
+WEIGHTS: tuple[float, ...] = (-5.017, 1.085, 1.55, 1.592, -0.732, 1.068, 2.738, 0.951, 0.821)
 SPLIT_GAIN = 0.05
 """How much a one-to-two merge must raise the score over the one-to-one link."""
 SPLIT_MIN = 0.12
@@ -36,10 +36,9 @@ SYMBOLS = frozenset("&%$£€#@+=<>/")
 """Non-word characters that are wording ("and" -> "&"), unlike punctuation."""
 SAME_RATIO = 0.8
 """Token overlap (difflib ratio) above which a pair is worded the "same" rather than a "paraphrase"."""
-NAME_WEIGHT = 1.0
-"""Extra weight of capitalised words inside a sentence (names)."""
 FIGURE_WEIGHT = 1.5
-"""Extra weight of numbers (figures)."""
+"""Extra weight of numbers (figures): a shared figure says more than a shared word. (Extra weight for names
+was tried and lowered precision: attributions such as "Gov. Greg Abbott said" recur in unrelated sentences.)"""
 SYNONYMS = True
 """Fold news event words of one meaning together ("killed" = "dead") before comparing."""
 CONTEXT = 0.0
@@ -54,24 +53,12 @@ class _Side:
     sentences: Sequence[Sentence]
     tokens: list[list[Token]]
     terms: list[Counter[str]]
-    boosted: list[set[str]]
 
 
 def _prepare(body: str, sentences: Sequence[Sentence]) -> _Side:
     toks = [tokens(body, s.start, s.end) for s in sentences]
     terms = [Counter(content_terms(body, s.start, s.end, synonyms=SYNONYMS)) for s in sentences]
-    boosted = [_boosted_terms(body, s, t) for s, t in zip(sentences, toks, strict=True)]
-    return _Side(body, sentences, toks, terms, boosted)
-
-
-def _boosted_terms(body: str, sentence: Sentence, toks: list[Token]) -> set[str]:
-    """Terms of names (capitalised words not first in the sentence) and numbers: they carry the facts."""
-    out: set[str] = set()
-    for n, tok in enumerate(toks):
-        raw = body[tok.start : tok.end]
-        if tok.kind == "word" and n > 0 and raw[:1].isupper() and len(raw) > 1:
-            out.update(content_terms(raw))
-    return out
+    return _Side(body, sentences, toks, terms)
 
 
 def _vectors(a: _Side, b: _Side) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
@@ -81,19 +68,17 @@ def _vectors(a: _Side, b: _Side) -> tuple[list[dict[str, float]], list[dict[str,
         df.update(terms.keys())
     n_docs = len(a.terms) + len(b.terms)
 
-    def vec(terms: Counter[str], boosted: set[str]) -> dict[str, float]:
+    def vec(terms: Counter[str]) -> dict[str, float]:
         v = {
-            t: (1 + math.log(c))
-            * math.log((n_docs + 1) / (df[t] + 0.5))
-            * (NAME_WEIGHT if t in boosted else FIGURE_WEIGHT if t[:1].isdigit() else 1.0)
+            t: (1 + math.log(c)) * math.log((n_docs + 1) / (df[t] + 0.5)) * (FIGURE_WEIGHT if t[:1].isdigit() else 1.0)
             for t, c in terms.items()
         }
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {t: x / norm for t, x in v.items()}
 
     return (
-        [vec(t, bo) for t, bo in zip(a.terms, a.boosted, strict=True)],
-        [vec(t, bo) for t, bo in zip(b.terms, b.boosted, strict=True)],
+        [vec(t) for t in a.terms],
+        [vec(t) for t in b.terms],
     )
 
 
