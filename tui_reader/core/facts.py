@@ -96,6 +96,8 @@ _CLAUSE_ENDS = frozenset(
     str.split("and or but while after before when which who on in at by from for with to during since across near")
 )
 _MIN_QUOTE_TOKENS = 3
+FRAGMENT_MATCH = 0.85
+"""Share of a fragment's words that must recur in a longer quotation already paired with another."""
 QUOTE_MATCH = 0.6
 """Share of the shorter quotation's words that must recur, in order, in the other for the two to be one quote."""
 
@@ -349,8 +351,14 @@ def compare_quotes(a: Article, quotes_a: Sequence[Span], b: Article, quotes_b: S
     used_b: set[int] = set()
     shared: list[QuotePair] = []
     for score, x, y in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if x in used_a or y in used_b:
+        if x in used_a and y in used_b:
             continue
+        if x in used_a or y in used_b:
+            # One long quotation may hold several fragments the other outlet quotes apart: a fragment (the
+            # unused, shorter side) still joins it when nearly all of its words are there.
+            fragment_is_new = (len(words_a[x]) < len(words_b[y])) == (y in used_b)
+            if not fragment_is_new or score < FRAGMENT_MATCH:
+                continue
         used_a.add(x)
         used_b.add(y)
         sa_, sb_ = qa[x], qb[y]
