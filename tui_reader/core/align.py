@@ -9,7 +9,13 @@ The method follows what worked on comparable news texts:
 - a link then grows to one-to-two when one side split the sentence: the neighbour joins if the merged pair
   scores clearly better (as MASSAlign and CATS allow one-to-many);
 - pairs under ``THRESHOLD`` are not the same content and stay unmatched.
-The threshold was calibrated on hand-checked pairs of real articles (tests/data/alignments.json).
+Which candidate pairs are "the same content" is decided by a small logistic model over the cosine and what
+surrounds it (margins over each sentence's next best partner, shared figures, shared terms, coverage, the
+neighbours' similarity), fitted on hand-checked pairs of real articles (tests/data/alignments.json) by
+bench/calibrate_alignment.py. Measured on 12 real pairs: precision 0.91, recall 0.53-0.54 (leave-one-pair-out
+and in sample), against 1.00 / 0.20 for a line diff (difflib over the sentences). Recall is bounded by words:
+paraphrases that share no content word ("homeless families were sheltered in gyms" / "50 elderly people spent
+the night in a sports facility") stay apart.
 """
 
 from __future__ import annotations
