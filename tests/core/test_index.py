@@ -164,3 +164,27 @@ def test_the_corpus_is_never_written(tmp_path: Path) -> None:
     ix.similar(SEED_A)
     assert tree_digest(corpus) == before
     assert not any(p.name.startswith(".") for p in corpus.rglob("*"))
+
+
+def test_a_parallel_build_equals_a_serial_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(40):
+        (corpus / f"a{n:02}.txt").write_text(f"Story {n}\n\nThere were {n},500 people and 8{n}% said yes.\n", "utf-8")
+    monkeypatch.setattr("tui_reader.core.index.PARALLEL_MIN_FILES", 10)
+    monkeypatch.setenv("NEWSREADER_INDEX_PROCS", "2")
+    parallel = SearchIndex.open([corpus])
+    assert parallel.update().articles == 40
+    assert len(parallel._ix._segments()) == 2  # one per worker: the parallel path ran
+    monkeypatch.setenv("NEWSREADER_INDEX_PROCS", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-cache"))
+    serial = SearchIndex.open([corpus])
+    serial.update()
+    assert [m.id for m in parallel.articles()] == [m.id for m in serial.articles()]
+    for query in ("7,500", "87%", "story", '"said yes"'):
+        assert [h.id for h in parallel.search(query).hits] == [h.id for h in serial.search(query).hits]
+    assert ids(parallel, "7500") == {"a07"}
+    # The parallel index keeps working incrementally.
+    (corpus / "a07.txt").unlink()
+    assert parallel.update(quick=True).removed == 1
+    assert ids(parallel, "7500") == set()

@@ -54,18 +54,14 @@ class Term(NamedTuple):
     end: int
 
 
-# A raw token: a dotted acronym (U.S., e.g.), a currency sign, a percent sign, or a run of word characters
-# with inner dots, commas, apostrophes and hyphens (5,500 / 1.5 / build-up / Lukashenko's).
-_RAW = re.compile(
-    r"(?<!\w)(?:[^\W\d_]\.)+[^\W\d_](?!\w)\.?"
-    r"|[£$€¥%]"
-    r"|\w+(?:[.,'’\-]\w+)*"
-)
+# A raw token: a currency or percent sign, or a run of word characters with inner dots, commas, apostrophes
+# and hyphens (5,500 / 1.5 / build-up / Lukashenko's / U.S); one cheap pattern, the rest is decided per token.
+_RAW = re.compile(r"\w+(?:[.,'’\-]\w+)*|[£$€¥%]")
 _HYPHEN_PART = re.compile(r"[^-]+")
 _DOT_PART = re.compile(r"[^.,]+")
 _NUMBER_LIKE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[A-Za-z]*|\.\d+", re.ASCII)
 _NUMBER_SUFFIX = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([A-Za-z]+)", re.ASCII)
-_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\.?")
+_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 # Words whose upper-case form is usually a name (US, IT, WHO, AM); both forms are indexed.
 _COMMON_WORDS = """a am an and are as at be but by do for go he hi i if in is it me my no not of oh ok on or so

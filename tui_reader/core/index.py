@@ -27,6 +27,7 @@ import os
 import shutil
 import threading
 import time
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -61,8 +62,16 @@ MAX_PREFIX_TERMS = 200
 """A wildcard expands to at most this many terms (the most frequent ones)."""
 TITLE_BOOST = 2.0
 SNIPPET_CHARS = 180
-WRITER_LIMIT_MB = 256
+FLUSH_POSTINGS = 2_000_000
+"""A segment is committed after this many postings (about 10,000 news articles): bounds the memory used."""
+MAX_SEGMENTS = 8
+DEFAULT_PROCS = 1
+"""Worker processes for a build; NEWSREADER_INDEX_PROCS=2 overrides (it did not pay on the shared 2-core
+machine this was measured on; see bench/index_speed.py)."""
+PARALLEL_MIN_FILES = 1500
+"""Below this many files a build runs in one process (starting workers costs about half a second)."""
 _PACK_UINT = Struct("!I").pack
+_SINGLE: dict[int, bytes] = {}
 
 
 class _Analyzed(wfields.TEXT):
@@ -85,12 +94,227 @@ class _Analyzed(wfields.TEXT):
 
 def _encode_positions(positions: list[int]) -> bytes:
     """Whoosh's Positions encoding (count, then pickled deltas), without the per-call overhead."""
+    if len(positions) == 1:  # most postings: one position, encoded once and kept
+        pos = positions[0]
+        got = _SINGLE.get(pos)
+        if got is None:
+            got = _SINGLE[pos] = _PACK_UINT(1) + _dumps([pos], 2)
+        return got
     base = 0
     deltas = []
     for pos in positions:
         deltas.append(pos - base)
         base = pos
     return _PACK_UINT(len(deltas)) + _dumps(deltas, 2)
+
+
+class _Builder:
+    """Adds documents straight into Whoosh's codec, skipping its per-posting pool (most of its indexing time).
+
+    Postings are grouped per field and term in memory (docnums, frequencies, encoded positions) and written
+    in term order when the segment is committed; past ``FLUSH_POSTINGS`` postings a segment is committed
+    and a new one started, which bounds memory. Deletions go through the ordinary Whoosh writer.
+    """
+
+    def __init__(self, ix: Any, *, segments_only: bool = False) -> None:
+        self.ix = ix
+        self.segments_only = segments_only  # a worker process: hand segments to the parent, write no TOC
+        self.segments: list[Any] = []
+        self._start()
+
+    def _start(self) -> None:
+        if self.segments_only:
+            from whoosh.writing import SegmentWriter
+
+            writer = SegmentWriter(self.ix, _lk=False, limitmb=32)  # the parent holds the lock
+        else:
+            writer = self.ix.writer(limitmb=32)
+        self.writer = writer
+        self.schema = writer.schema
+        self.tables: dict[str, dict[bytes, tuple[array, array, list[bytes]]]] = {}
+        self.lengths: dict[str, dict[int, int]] = {}
+        self.postings = 0
+        writer._flush_segment = self._flush  # our postings instead of its (empty) pool
+
+    def delete_file(self, key: str) -> None:
+        """Delete every document of one source file."""
+        self.writer.delete_by_term("file", key)
+
+    def add(self, ids: dict[str, str], texts: dict[str, list[Term]]) -> None:
+        """Add one document: ``ids`` are ID fields (``id`` is stored), ``texts`` analysed text fields."""
+        writer = self.writer
+        docnum = writer.docnum
+        perdoc = writer.perdocwriter
+        schema = self.schema
+        perdoc.start_doc(docnum)
+        count = 0
+        for fieldname, value in ids.items():
+            table = self.tables.get(fieldname)
+            if table is None:
+                table = self.tables[fieldname] = {}
+            _append(table, value.encode("utf-8"), docnum, 1, b"")
+            perdoc.add_field(fieldname, schema[fieldname], value if fieldname == "id" else None, 0)
+            count += 1
+        for fieldname, terms in texts.items():
+            table = self.tables.get(fieldname)
+            if table is None:
+                table = self.tables[fieldname] = {}
+                self.lengths[fieldname] = {}
+            poses: dict[str, list[int]] = {}
+            for t in terms:
+                got = poses.get(t.text)
+                if got is None:
+                    poses[t.text] = [t.pos]
+                else:
+                    got.append(t.pos)
+            for word, positions in poses.items():
+                _append(table, word.encode("utf-8"), docnum, len(positions), _encode_positions(positions))
+            length = len(terms)
+            self.lengths[fieldname][docnum] = length
+            perdoc.add_field(fieldname, schema[fieldname], None, length)
+            count += len(poses)
+        perdoc.finish_doc()
+        writer.docnum += 1
+        writer._added = True
+        self.postings += count
+        if self.postings >= FLUSH_POSTINGS:
+            self._end_segment()
+            self._start()
+
+    def _end_segment(self) -> None:
+        if self.segments_only:
+            self.segments.append(self.writer._finalize_segment())
+            self.writer._finish()
+        else:
+            self.writer.commit(merge=False)
+
+    def _flush(self) -> None:
+        """Write the collected postings (called by Whoosh's commit in place of its pool flush)."""
+        writer = self.writer
+        writer.perdocwriter.close()
+        fw = writer.fieldwriter
+        for fieldname in sorted(self.tables):
+            table = self.tables[fieldname]
+            if not table:
+                continue
+            fieldobj = self.schema[fieldname]
+            boost = fieldobj.format.field_boost
+            lengths = self.lengths.get(fieldname, {})
+            fw.start_field(fieldname, fieldobj)
+            add = fw.add
+            for key in sorted(table):
+                docs, freqs, values = table[key]
+                fw.start_term(key)
+                for docnum, freq, value in zip(docs, freqs, values, strict=True):
+                    add(docnum, freq * boost, value, lengths.get(docnum, 0))
+                fw.finish_term()
+            fw.finish_field()
+        fw.close()
+        self.tables = {}
+
+    def commit(self) -> None:
+        """Commit the last segment; merge segments when there are many (after many small updates)."""
+        if self.writer.docnum > 0 or not self.segments_only:
+            self._end_segment()
+        else:
+            self.writer.cancel()
+        if not self.segments_only and len(self.ix.refresh()._segments()) > MAX_SEGMENTS:
+            self.ix.refresh().optimize()
+
+    def cancel(self) -> None:
+        """Abandon the segment being written."""
+        with contextlib.suppress(Exception):
+            self.writer.cancel()
+
+
+def _index_files(
+    builder: _Builder,
+    files: list[corpus.SourceFile],
+    taken: dict[str, list[Any]],
+    records: dict[str, dict[str, Any]],
+    done_one: Callable[[int, int], None],
+) -> None:
+    """Read, analyse and add the articles of ``files``; fill ``taken`` (id -> list metadata) and ``records``."""
+    add = builder.add
+    for done, src in enumerate(files, start=1):
+        articles, skipped = corpus.read_source(src)
+        ids = []
+        for n, article in enumerate(articles):
+            article_id = article.id
+            if article_id in taken:
+                # The same record id in two files: the file's name in front, as Corpus does.
+                base = Path(article.path).stem
+                article_id = f"{base}/{article.id}"
+                k = 2
+                while article_id in taken:
+                    article_id = f"{base}/{article.id}~{k}"
+                    k += 1
+            taken[article_id] = [src.display, article.id, n, article.title, article.outlet, article.date]
+            ids.append(article_id)
+            keys = {"id": article_id, "file": src.display}
+            if article.date:
+                keys["date"] = article.date
+            texts = {"title": analyze(article.title), "body": analyze(article.body[:MAX_INDEXED_CHARS])}
+            if article.outlet:
+                texts["outlet"] = analyze(article.outlet)
+            if article.byline:
+                texts["byline"] = analyze(article.byline)
+            add(keys, texts)
+        records[src.display] = {
+            "path": str(src.path),
+            "id": src.id,
+            "kind": src.kind,
+            "size": src.size,
+            "mtime": src.mtime_ns,
+            "meta": [list(kv) for kv in src.meta],
+            "articles": ids,
+            "skipped": [[s.path, s.reason] for s in skipped],
+        }
+        done_one(done, len(articles))
+
+
+def _worker(number: int, gen_dir: str, files: list[corpus.SourceFile], results: Any) -> None:
+    """A build worker process: index ``files`` into new segments of the index at ``gen_dir``, report back."""
+    try:
+        ix = windex.open_dir(gen_dir, indexname=INDEX_NAME)
+        builder = _Builder(ix, segments_only=True)
+        taken: dict[str, list[Any]] = {}
+        records: dict[str, dict[str, Any]] = {}
+        pending = [0, 0]
+
+        def done_one(done: int, articles: int) -> None:
+            pending[0] += 1
+            pending[1] += articles
+            if pending[0] >= 64:
+                results.put((number, "progress", pending[0], pending[1]))
+                pending[0] = pending[1] = 0
+
+        _index_files(builder, files, taken, records, done_one)
+        builder.commit()
+        results.put((number, "progress", pending[0], pending[1]))
+        results.put((number, "done", builder.segments, taken, records))
+    except BaseException as exc:  # the parent falls back to building in one process
+        results.put((number, "error", _short(exc)))
+
+
+def _build_procs(files: list[corpus.SourceFile]) -> int:
+    """How many worker processes a build uses: several only for many one-article files and several cores."""
+    setting = os.environ.get("NEWSREADER_INDEX_PROCS", "")
+    procs = min(int(setting), os.cpu_count() or 1) if setting.isdigit() else DEFAULT_PROCS
+    if len(files) < PARALLEL_MIN_FILES or any(f.kind in corpus.RECORD_KINDS for f in files):
+        return 1
+    return procs
+
+
+def _append(
+    table: dict[bytes, tuple[array, array, list[bytes]]], key: bytes, docnum: int, freq: int, value: bytes
+) -> None:
+    entry = table.get(key)
+    if entry is None:
+        entry = table[key] = (array("I"), array("I"), [])
+    entry[0].append(docnum)
+    entry[1].append(freq)
+    entry[2].append(value)
 
 
 def _schema() -> wfields.Schema:
@@ -178,8 +402,15 @@ class SearchIndex:
         self._gen_dir: Path | None = None
         self._manifest = _Manifest()
         self._file_cache: OrderedDict[tuple[str, int, int], list[Article]] = OrderedDict()
+        self.indexed_articles = 0
+        """Articles added by the running update so far (for progress displays)."""
 
     # ----- opening -----------------------------------------------------------------------------------------
+
+    @property
+    def built(self) -> bool:
+        """True when there is a committed index to search (an update may still bring it up to date)."""
+        return self._searcher is not None
 
     @classmethod
     def open(cls, paths: list[Path] | None = None) -> SearchIndex:
@@ -232,23 +463,23 @@ class SearchIndex:
         *,
         rebuild: bool = False,
         quick: bool = False,
+        wait: float = 0.0,
     ) -> UpdateReport:
-        """Bring the index up to date with the files; safe in a worker thread; ``progress(done, total)``.
+        """Bring the index up to date with the files; safe in a worker thread; ``progress(done, total)`` in files.
 
         ``quick`` first compares only the folders' modification times (see the module docstring) and walks
-        the files only when one changed. ``rebuild`` builds everything afresh.
+        the files only when one changed. ``rebuild`` builds everything afresh. ``wait`` is how many seconds to
+        wait for another process's update to finish before searching what it committed so far.
         """
         started = time.perf_counter()
+        self.indexed_articles = 0
         if self.base is not None and self._ix is None and not rebuild:
-            try:
-                self._open_current()
-            except Exception as exc:
-                rebuild = True
-                self.notice = f"the index was damaged ({_short(exc)}); rebuilt it"
+            with contextlib.suppress(Exception):
+                self._open_current()  # errors are dealt with under the lock
         if quick and self._ix is not None and not rebuild and self._folders_unchanged():
             return self._report(started, unchanged=len(self._manifest.files))
         try:
-            with self._update_lock():
+            with self._update_lock(wait):
                 return self._update_locked(progress, rebuild, started)
         except _Busy:
             if self._ix is None:
@@ -260,7 +491,7 @@ class SearchIndex:
             return self._report(started, unchanged=len(self._manifest.files))
 
     @contextlib.contextmanager
-    def _update_lock(self) -> Iterator[None]:
+    def _update_lock(self, wait: float = 0.0) -> Iterator[None]:
         """The cross-process update lock (flock on ``LOCK``; released by the kernel if we die)."""
         if self.base is None or fcntl is None:
             yield
@@ -275,10 +506,16 @@ class SearchIndex:
             yield  # an unwritable cache: the update falls back to memory
             return
         try:
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                raise _Busy() from None
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError:
+                    if time.monotonic() >= deadline:
+                        raise _Busy() from None
+                    time.sleep(0.1)  # another process is writing; poll its lock
+
             yield
         finally:
             with contextlib.suppress(OSError):
@@ -288,9 +525,17 @@ class SearchIndex:
     def _update_locked(
         self, progress: Callable[[int, int], None] | None, rebuild: bool, started: float
     ) -> UpdateReport:
+        if self.base is not None and not rebuild:
+            # Another process may have committed or rebuilt since we opened: start from what is on disk.
+            try:
+                if not self._open_current():
+                    rebuild = True
+            except Exception as exc:
+                rebuild = True
+                self.notice = f"the index was damaged ({_short(exc)}); rebuilt it"
         dirs = _folder_times(self.roots)
         found = corpus.discover(self.roots)
-        if self._ix is not None and not rebuild and self.base is not None:
+        if self._ix is not None and not rebuild:
             try:
                 return self._incremental(found, dirs, progress, started)
             except Exception as exc:
@@ -335,17 +580,17 @@ class SearchIndex:
                 with self._lock:
                     self._manifest = manifest
             return self._report(started, unchanged=len(unchanged))
-        writer = self._ix.writer(limitmb=WRITER_LIMIT_MB)
+        builder = _Builder(self._ix)
         try:
             for key in [*removed, *(s.display for s in changed)]:
-                writer.delete_by_term("file", key)
+                builder.delete_file(key)
                 for article_id in old.files.get(key, {}).get("articles", ()):
                     manifest.articles.pop(article_id, None)
                 manifest.files.pop(key, None)
-            self._add_files(writer, [*changed, *added], manifest, progress)
-            writer.commit()
+            self._add_files(builder, [*changed, *added], manifest, progress)
+            builder.commit()
         except BaseException:
-            writer.cancel()
+            builder.cancel()
             raise
         ix = self._ix.refresh()
         manifest.generation = ix.latest_generation()
@@ -382,12 +627,16 @@ class SearchIndex:
         if gen_dir is None:
             storage = RamStorage()
             ix = storage.create_index(_schema(), indexname=INDEX_NAME)
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
         try:
-            self._add_files(writer, found.files, manifest, progress)
-            writer.commit(optimize=True)
+            if gen_dir is None or not self._parallel_add(ix, gen_dir, found.files, manifest, progress):
+                builder = _Builder(ix)
+                try:
+                    self._add_files(builder, found.files, manifest, progress)
+                    builder.commit()
+                except BaseException:
+                    builder.cancel()
+                    raise
         except BaseException:
-            writer.cancel()
             if gen_dir is not None:
                 shutil.rmtree(gen_dir, ignore_errors=True)
             raise
@@ -405,6 +654,75 @@ class SearchIndex:
         self._install(ix, ix.searcher(weighting=_weighting()), gen_dir, manifest)
         self._file_cache.clear()
         return self._report(started, added=len(manifest.files), rebuilt=True)
+
+    def _parallel_add(
+        self,
+        ix: Any,
+        gen_dir: Path,
+        files: list[corpus.SourceFile],
+        manifest: _Manifest,
+        progress: Callable[[int, int], None] | None,
+    ) -> bool:
+        """Index ``files`` in worker processes, each writing its own segments; False if it was not done.
+
+        Used for big corpora of one-article files on a machine with several cores (the files are split in
+        order, so ids and document order are the same as a build in one process). Any failure -> False, and
+        the caller builds in this process instead.
+        """
+        procs = _build_procs(files)
+        if procs < 2:
+            return False
+        import multiprocessing
+        import queue
+
+        ctx = multiprocessing.get_context("spawn")  # safe from a worker thread, unlike fork
+        results = ctx.Queue()
+        size = -(-len(files) // procs)
+        chunks = [files[i : i + size] for i in range(0, len(files), size)]
+        workers = [
+            ctx.Process(target=_worker, args=(n, str(gen_dir), chunk, results), daemon=True)
+            for n, chunk in enumerate(chunks)
+        ]
+        outputs: dict[int, tuple[Any, ...]] = {}
+        done = 0
+        try:
+            for worker in workers:
+                worker.start()
+            while len(outputs) < len(workers):
+                try:
+                    message = results.get(timeout=0.5)
+                except queue.Empty:
+                    if any(w.exitcode not in (None, 0) for w in workers):
+                        return False
+                    continue
+                number, kind, *rest = message
+                if kind == "progress":
+                    done += rest[0]
+                    self.indexed_articles += rest[1]
+                    if progress is not None:
+                        progress(done, len(files))
+                elif kind == "done":
+                    outputs[number] = tuple(rest)
+                else:
+                    return False
+            for worker in workers:
+                worker.join()
+        finally:
+            for worker in workers:
+                if worker.is_alive():
+                    worker.terminate()
+                    worker.join()
+        segments = []
+        for number in range(len(workers)):
+            got_segments, taken, records = outputs[number]
+            segments.extend(got_segments)
+            manifest.articles.update(taken)
+            manifest.files.update(records)
+        writer = ix.writer()
+        writer._close_segment()
+        writer._commit_toc(segments)
+        writer._finish()
+        return True
 
     def _fall_back_to_memory(self, exc: OSError) -> None:
         where = self.base
@@ -436,55 +754,22 @@ class SearchIndex:
 
     def _add_files(
         self,
-        writer: Any,
+        builder: _Builder,
         files: list[corpus.SourceFile],
         manifest: _Manifest,
         progress: Callable[[int, int], None] | None,
     ) -> None:
         """Read, analyse and add every article of ``files``; record them in ``manifest``."""
         total = len(files)
-        add = writer.add_document
-        taken = manifest.articles
-        for done, src in enumerate(files, start=1):
-            articles, skipped = corpus.read_source(src)
-            ids = []
-            for n, article in enumerate(articles):
-                article_id = article.id
-                if article_id in taken:
-                    # The same record id in two files: the file's name in front, as Corpus does.
-                    base = Path(article.path).stem
-                    article_id = f"{base}/{article.id}"
-                    k = 2
-                    while article_id in taken:
-                        article_id = f"{base}/{article.id}~{k}"
-                        k += 1
-                taken[article_id] = [src.display, article.id, n, article.title, article.outlet, article.date]
-                ids.append(article_id)
-                fields: dict[str, Any] = {
-                    "id": article_id,
-                    "file": src.display,
-                    "title": analyze(article.title),
-                    "body": analyze(article.body[:MAX_INDEXED_CHARS]),
-                }
-                if article.outlet:
-                    fields["outlet"] = analyze(article.outlet)
-                if article.byline:
-                    fields["byline"] = analyze(article.byline)
-                if article.date:
-                    fields["date"] = article.date
-                add(**fields)
-            manifest.files[src.display] = {
-                "path": str(src.path),
-                "id": src.id,
-                "kind": src.kind,
-                "size": src.size,
-                "mtime": src.mtime_ns,
-                "meta": [list(kv) for kv in src.meta],
-                "articles": ids,
-                "skipped": [[s.path, s.reason] for s in skipped],
-            }
+
+        def done_one(done: int, articles: int) -> None:
+            self.indexed_articles += articles
             if progress is not None:
                 progress(done, total)
+
+        if builder.segments_only:
+            raise AssertionError("a parallel build adds files in its workers")
+        _index_files(builder, files, manifest.articles, manifest.files, done_one)
 
     def _folders_unchanged(self) -> bool:
         """True when every recorded folder (and file root) still has the modification time we saw."""
