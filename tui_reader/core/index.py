@@ -404,6 +404,8 @@ class SearchIndex:
         self._file_cache: OrderedDict[tuple[str, int, int], list[Article]] = OrderedDict()
         self.indexed_articles = 0
         """Articles added by the running update so far (for progress displays)."""
+        self.damaged = False
+        """Set when a search found the index unreadable: the next ``update()`` rebuilds it."""
 
     # ----- opening -----------------------------------------------------------------------------------------
 
@@ -473,6 +475,9 @@ class SearchIndex:
         """
         started = time.perf_counter()
         self.indexed_articles = 0
+        if self.damaged:
+            rebuild, self.damaged = True, False
+            self.notice = "the index was damaged; rebuilt it"
         if self.base is not None and self._ix is None and not rebuild:
             with contextlib.suppress(Exception):
                 self._open_current()  # errors are dealt with under the lock
@@ -481,6 +486,9 @@ class SearchIndex:
         try:
             with self._update_lock(wait):
                 return self._update_locked(progress, rebuild, started)
+        except OSError as exc:  # even memory fell through (temp space full): search what there is
+            self.notice = f"the index could not be built ({_short(exc)})"
+            return self._report(started)
         except _Busy:
             if self._ix is None:
                 # Nothing committed to search yet: build our own copy in memory.
@@ -636,6 +644,13 @@ class SearchIndex:
                 except BaseException:
                     builder.cancel()
                     raise
+        except OSError as exc:
+            if gen_dir is None:
+                raise
+            # A full disk, a cache dir taken away: keep going in memory.
+            shutil.rmtree(gen_dir, ignore_errors=True)
+            self._fall_back_to_memory(exc)
+            return self._build(found, dirs, progress, started)
         except BaseException:
             if gen_dir is not None:
                 shutil.rmtree(gen_dir, ignore_errors=True)
@@ -886,7 +901,8 @@ class SearchIndex:
             total = len(results)
             ranked = [(r["id"], r.score) for r in results]
         except Exception as exc:  # a damaged index must not take the caller down
-            notices.append(f"the search failed ({_short(exc)}); run `newsreader index --rebuild`")
+            self.damaged = True
+            notices.append(f"the index is damaged ({_short(exc)}); the next update rebuilds it")
             return self._result(query, 0, started, (), notices)
         hits = []
         for article_id, score in ranked[: max(0, limit)]:

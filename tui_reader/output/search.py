@@ -27,6 +27,9 @@ def run(args: argparse.Namespace, paths: list[Path] | None) -> int:
 
         update_with_progress(index, rebuild=False, label="Building the index")
     result = index.search(args.query, limit=args.limit)
+    if index.damaged:  # found unreadable while searching: heal now and search again
+        index.update(rebuild=True)
+        result = index.search(args.query, limit=args.limit)
     if result.notice:
         sys.stderr.write(f"newsreader: note: {result.notice}\n")
     if args.json:
