@@ -332,3 +332,24 @@ def test_real_corpus_sidecar_gives_outlets() -> None:
     assert a is not None
     assert (a.outlet, a.date, a.byline) == ("Breitbart News", "2017-09-12", "Ian Mason")
     assert a.title == "Paul Ryan Reportedly Says No Chance for Border Wall at Private Dinner"
+
+
+def test_cleaning_rules_on_real_scrapes() -> None:
+    root = shared_corpus("allsides_general_sample") / "articles"
+    corpus = Corpus.load(
+        [
+            root / f"{name}.txt"
+            for name in ("AS1DyxQaWEqkPmUS", "0S6j7oqfJIag8MR4", "0BaIi2ZwHw3pfTwe", "07rkzVGf5b5wiIfP")
+        ]
+    )
+    share, captions, mojibake, ads = (
+        corpus.get(n) for n in ("AS1DyxQaWEqkPmUS", "0S6j7oqfJIag8MR4", "0BaIi2ZwHw3pfTwe", "07rkzVGf5b5wiIfP")
+    )
+    assert share is not None and "SHARE THIS ARTICLE" not in share.body
+    assert share.body.startswith("Russian hackers attacked JPMorgan Chase")
+    assert captions is not None
+    caption_texts = [captions.body[b.start : b.end] for b in captions.blocks if b.kind == "caption"]
+    assert "Image copyright CBS News/US Army" in caption_texts
+    assert mojibake is not None and mojibake.title == "Romney attacks Obama’s ‘trickle down government’ in first debate"
+    assert ads is not None
+    assert "Advertisement" not in ads.body.split("\n\n")

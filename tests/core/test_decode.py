@@ -65,3 +65,14 @@ def test_any_bytes_decode_or_are_refused(data: bytes) -> None:
         assert str(exc)
     else:
         assert isinstance(out, str)
+
+
+def test_stray_bytes_in_ascii_text_are_replacement_characters() -> None:
+    out = decode_bytes(b"Hello \xff\xfe world, this is otherwise plain text.")
+    assert out == "Hello \ufffd\ufffd world, this is otherwise plain text."
+    assert decode_bytes(b"bad \xc3\x28 sequence in ascii text") == "bad \ufffd( sequence in ascii text"
+
+
+def test_single_letter_legacy_words() -> None:
+    text = "Il est allé à la gare où il a vu Hélène."
+    assert decode_bytes(text.encode("latin-1")) == text

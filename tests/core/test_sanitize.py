@@ -62,3 +62,13 @@ def test_one_line() -> None:
     assert one_line(" a\n b ") == "a b"
     assert one_line("   ") is None
     assert one_line(None) is None
+
+
+def test_mojibake_is_repaired_and_nothing_else_changes() -> None:
+    from tui_reader.core.sanitize import repair_mojibake
+
+    assert repair_mojibake("ObamaÃ¢â‚¬â„¢s Ã¢â‚¬Ëœtrickle downÃ¢â‚¬â„¢") == "Obama’s ‘trickle down’"
+    assert repair_mojibake("communications \x96 and companies") == "communications – and companies"
+    clean = "It’s “quoted” &amp; ﬁne – Zürich"
+    assert repair_mojibake(clean) == clean
+    assert normalize_whitespace("caf\u00c3\u00a9 au lait") == "café au lait"

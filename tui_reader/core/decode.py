@@ -86,7 +86,32 @@ def _legacy(data: bytes) -> str | None:
             break
     if best.chaos > 0.25:
         return None
-    return str(best)
+    text = str(best)
+    return text if _plausible_legacy(text) else None
+
+
+_TYPOGRAPHY = frozenset("“”‘’–—…€£¥°«»·©®™§¶¿¡×÷±")
+
+
+def _plausible_legacy(text: str) -> bool:
+    """Does a legacy decoding read like text, or like invalid UTF-8 bytes given letters?
+
+    In real latin-1/cp1252 text, accented letters sit inside words next to ASCII letters ("café"), or stand
+    alone as a one-letter word ("à"); typographic punctuation stands anywhere. Stray bytes of broken UTF-8
+    decode to letters with no such neighbours ("Hello ÿþ world"); those are shown as U+FFFD instead.
+    """
+    for i, ch in enumerate(text):
+        if ord(ch) < 0x80 or ch in _TYPOGRAPHY:
+            continue
+        if not ch.isalpha():
+            return False
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        ascii_neighbour = (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+        alone = before in " \n\t\"“‘'(" and after in " \n\t,.;:!?\"”’')"
+        if not (ascii_neighbour or alone or (before.isalpha() and after.isalpha())):
+            return False
+    return True
 
 
 _PREFERRED = ("cp1252", "latin_1", "iso8859_15")

@@ -55,13 +55,50 @@ def is_clean(text: str) -> bool:
     return _UNSAFE.search(text) is None
 
 
+# What UTF-8 read as cp1252/latin-1 looks like ("Ã¢â‚¬â„¢" for "’"), and C1 controls that are really cp1252
+# punctuation ("\x96" for "–"). Only lines with these signs pay for ftfy.
+_MOJIBAKE_SIGN = re.compile(
+    "[\x80-\x9f]|[ÃÂâÅÆÐÑ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo text that was decoded with the wrong encoding somewhere upstream (a scraper, a database).
+
+    ftfy does the repair, configured to change nothing else: curly quotes, ligatures, widths, HTML entities
+    and line breaks stay as they are. Lines without a sign of mojibake are not touched.
+    """
+    if not text or _MOJIBAKE_SIGN.search(text) is None:
+        return text
+    import ftfy  # lazy: only texts with mojibake pay for the import
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        normalization=None,
+        explain=False,
+    )
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _MOJIBAKE_SIGN.search(line):
+            lines[i] = ftfy.fix_text(line, config)
+    return "\n".join(lines)
+
+
 def normalize_whitespace(text: str) -> str:
-    """Sanitise, then make every odd space a plain space, collapse runs, and trim every line.
+    """Repair mojibake, sanitise, then make every odd space a plain space, collapse runs, trim every line.
 
     No-break spaces, tabs and soft hyphens must not split or glue words for search, annotation or layout.
     Runs of three or more newlines become one blank line.
     """
-    text = sanitize(text).replace(_SOFT_HYPHEN, "")
+    # Escape sequences go before the repair, which would otherwise read an 8-bit CSI as cp1252 punctuation.
+    text = _ESCAPE_SEQUENCES.sub("", _CR.sub("\n", text))
+    text = sanitize(repair_mojibake(text)).replace(_SOFT_HYPHEN, "")
     text = _ODD_SPACES.sub(" ", text)
     text = _RUNS_OF_SPACES.sub(" ", text)
     text = _SPACE_AROUND_NEWLINE.sub("\n", text)

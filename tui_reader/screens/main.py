@@ -1,0 +1,383 @@
+"""The main screen: source list | reader (| facts), the search bar and the status line.
+
+It keeps the reading state (which article, which search, which match) and runs the workers that load,
+annotate and search; everything it shows comes from the ``Library`` (core), drawn by the widgets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from tui_reader.core.model import Article, SearchResult, Span
+from tui_reader.library import Entry, Library
+from tui_reader.messages import (
+    ArticleChosen,
+    ArticleHighlighted,
+    CorpusLoaded,
+    CorpusProgress,
+    FactChosen,
+    IndexReady,
+    SearchClosed,
+    SearchEdited,
+    SearchSubmitted,
+)
+from tui_reader.widgets.arrange import ORDER_NAMES, ORDERS, arrange
+from tui_reader.widgets.facts_panel import FactsPanel
+from tui_reader.widgets.reader import Reader
+from tui_reader.widgets.search_bar import SearchBar
+from tui_reader.widgets.source_list import SourceList
+from tui_reader.widgets.status_line import StatusLine
+from tui_reader.widgets.title_bar import TitleBar
+
+SEARCH_DEBOUNCE = 0.15
+"""Seconds of quiet typing before a search runs (earlier keystrokes cancel it)."""
+
+
+@dataclass
+class SearchState:
+    """The search on show: the query, the hits in rank order and their match spans by article id."""
+
+    query: str = ""
+    result: SearchResult | None = None
+    order: list[str] = field(default_factory=list)
+    matches: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+
+    @property
+    def active(self) -> bool:
+        """True while a non-empty query has results on show."""
+        return bool(self.query.strip()) and self.result is not None
+
+    @property
+    def total(self) -> int:
+        """Matches in all listed articles."""
+        return sum(len(m) for m in self.matches.values())
+
+
+class MainScreen(Screen[None]):
+    """Source list on the left, the reader on the right, search at the bottom."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", tooltip="Search the corpus as you type"),
+        Binding("n", "next_match", "Next match", tooltip="Go to the next search match (into the next article)"),
+        Binding("N", "previous_match", "Prev match", tooltip="Go to the previous search match"),
+        Binding("c", "compare", "Compare", tooltip="Compare this article with its closest other account"),
+        Binding("f", "toggle_facts", "Facts", tooltip="Show the article's quotations and figures"),
+        Binding("o", "cycle_order", "Order", tooltip="Sort by date, group by outlet or story, or file order"),
+        Binding("1", "toggle_highlight('quotes')", "Quotes", show=False, tooltip="Quotation highlights on / off"),
+        Binding("2", "toggle_highlight('figures')", "Figures", show=False, tooltip="Figure highlights on / off"),
+        Binding("3", "toggle_highlight('matches')", "Matches", show=False, tooltip="Search-match highlights on / off"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit newsreader"),
+    ]
+    AUTO_FOCUS = "SourceList"
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.entries: list[Entry] = []
+        self.by_id: dict[str, Entry] = {}
+        self.order = "date"
+        self.search_state = SearchState()
+        self.stories: dict[str, str] = {}
+        self._annotations: dict[str, tuple[Span, ...]] = {}
+        self._pending_jump: str | None = None  # "first" / "last": where to land when the next article opens
+        self._submit_pending = False  # enter was pressed before the search finished
+
+    def compose(self) -> ComposeResult:
+        """The widgets of this screen, top to bottom."""
+        yield TitleBar(id="title-bar")
+        with Horizontal(id="panes"):
+            yield SourceList(id="source-list")
+            yield Reader(id="reader")
+            yield FactsPanel(id="facts")
+        yield SearchBar(id="search-bar")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Set up what needs the DOM once mounted."""
+        bar = self.query_one(TitleBar)
+        bar.corpus = self.library.name
+        bar.state = "reading…"
+        self.query_one(SearchBar).display = False
+        self.query_one(FactsPanel).display = False
+
+    # -- widgets, by role -----------------------------------------------------------------------------
+
+    @property
+    def source_list(self) -> SourceList:
+        """The list of articles."""
+        return self.query_one(SourceList)
+
+    @property
+    def reader(self) -> Reader:
+        """The reader pane."""
+        return self.query_one(Reader)
+
+    @property
+    def status(self) -> StatusLine:
+        """The status line."""
+        return self.query_one(StatusLine)
+
+    # -- corpus and index -----------------------------------------------------------------------------
+
+    def on_corpus_progress(self, message: CorpusProgress) -> None:
+        """Show reading or indexing progress in the title bar."""
+        self.query_one(TitleBar).state = f"{message.stage} {message.done:,}/{message.total:,}"
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        """Fill the list once the corpus is read; say what was skipped."""
+        self.entries = message.entries
+        self.by_id = {e.id: e for e in message.entries}
+        bar = self.query_one(TitleBar)
+        bar.count = len(self.entries)
+        bar.state = ""
+        if message.skipped:
+            first = message.skipped[0]
+            more = f" (and {len(message.skipped) - 1:,} more)" if len(message.skipped) > 1 else ""
+            self.status.say(f"Skipped {first.path}: {first.reason}{more}", "warning")
+        self._show_list()
+        if not self.entries:
+            self.reader.show(None, "No articles here. Try `newsreader --corpus PATH` with a folder of articles.")
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        """Say in the title bar that search is ready (or how it fell back)."""
+        self.query_one(TitleBar).state = "index ready" if not message.notice else f"index: {message.notice}"
+
+    def _show_list(self, keep: str | None = None) -> None:
+        """Fill the list from the corpus, or from the search results while a search is on."""
+        state = self.search_state
+        current = keep or (self.reader.article.id if self.reader.article else None)
+        if state.active:
+            hits = [self.by_id[i] for i in state.order if i in self.by_id]
+            counts = {i: len(m) for i, m in state.matches.items()}
+            rows = arrange(hits, "relevance", counts)
+            empty = f"Nothing matches “{state.query}”. Try fewer words, or esc and clear the search."
+        else:
+            rows = arrange(self.entries, self.order, stories=self.stories)
+            empty = "No articles."
+        self.source_list.set_rows(rows, keep=current, empty=empty)
+
+    # -- reading --------------------------------------------------------------------------------------
+
+    def on_article_highlighted(self, message: ArticleHighlighted) -> None:
+        """The list cursor moved: show that article."""
+        self.open_article(message.article_id)
+
+    def on_article_chosen(self, message: ArticleChosen) -> None:
+        """An article was chosen: show it and move to the reader."""
+        if self.reader.article is None or self.reader.article.id != message.article_id:
+            self.open_article(message.article_id)
+        self.reader.focus()
+
+    def open_article(self, article_id: str) -> None:
+        """Load an article into the reader (in a worker; a newer request makes an older one moot)."""
+        self._load(article_id)
+
+    @work(exclusive=True, group="load", thread=True)
+    def _load(self, article_id: str) -> None:
+        article = self.library.load(article_id)
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._loaded, article_id, article)
+
+    def _loaded(self, article_id: str, article: Article | None) -> None:
+        if article is None:
+            self.reader.show(None, f"Could not read {article_id} any more (moved or deleted?).")
+            return
+        self.reader.show(article)
+        self._apply_matches()
+        cached = self._annotations.get(article.id)
+        if cached is not None:
+            self._annotated(article.id, cached)
+        else:
+            self._annotate(article)
+
+    @work(exclusive=True, group="annotate", thread=True)
+    def _annotate(self, article: Article) -> None:
+        spans = tuple(self.library.annotate(article))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._annotated, article.id, spans)
+
+    def _annotated(self, article_id: str, spans: tuple[Span, ...]) -> None:
+        self._annotations[article_id] = spans
+        if self.reader.article is not None and self.reader.article.id == article_id:
+            self.reader.set_annotations(spans)
+            self.query_one(FactsPanel).set_spans(spans)
+
+    def on_fact_chosen(self, message: FactChosen) -> None:
+        """Scroll the reader to the chosen quotation or figure."""
+        self.reader.go_to(message.start)
+
+    # -- search ---------------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the search input."""
+        self.query_one(SearchBar).open()
+
+    @on(SearchEdited)
+    def _search_edited(self, message: SearchEdited) -> None:
+        if not message.query.strip():
+            self.workers.cancel_group(self, "search")
+            self._search_done("", None)
+            return
+        self.run_search(message.query)
+
+    @work(exclusive=True, group="search")
+    async def run_search(self, query: str) -> None:
+        """Search after a short pause in typing; a newer query cancels this one, so stale results never show."""
+        await asyncio.sleep(SEARCH_DEBOUNCE)
+        result = await asyncio.to_thread(self.library.search, query)
+        self._search_done(query, result)
+
+    def _search_done(self, query: str, result: SearchResult | None) -> None:
+        state = SearchState(query=query, result=result)
+        if result is not None:
+            state.order = [h.id for h in result.hits]
+            state.matches = {h.id: h.matches for h in result.hits}
+        self.search_state = state
+        if query.strip() and result is None:
+            self.status.say("Search is not available yet: the index has not been built.", "warning")
+        elif state.active and not state.order:
+            self.status.say(f"No articles match “{query}”.", "warning")
+        elif state.active:
+            self._say_position()
+        else:
+            self.status.say("")
+        self._show_list()
+        self._apply_matches()
+        if self._submit_pending and query.strip():
+            self._submit_pending = False
+            self._go_to_first_match()
+
+    @on(SearchSubmitted)
+    def _search_submitted(self, message: SearchSubmitted) -> None:
+        self.reader.focus()
+        if self.search_state.query != message.query and message.query.strip():
+            self._submit_pending = True  # the search is still running: jump when it lands
+            self.run_search(message.query)
+        else:
+            self._go_to_first_match()
+
+    def _go_to_first_match(self) -> None:
+        order = self.search_state.order
+        if not order:
+            return
+        self._pending_jump = "first"
+        if self.reader.article is not None and self.reader.article.id == order[0]:
+            self._apply_matches()
+        else:
+            self.source_list.select_id(order[0])
+
+    @on(SearchClosed)
+    def _search_closed(self) -> None:
+        self.reader.focus() if self.reader.article is not None else self.source_list.focus()
+
+    def _apply_matches(self) -> None:
+        """Give the reader the matches of its article; land on the first or last one if a jump is pending."""
+        article = self.reader.article
+        if article is None:
+            return
+        matches = self.search_state.matches.get(article.id, ()) if self.search_state.active else ()
+        current = None
+        if matches and self._pending_jump:
+            current = 0 if self._pending_jump == "first" else len(matches) - 1
+            self._pending_jump = None
+        self.reader.set_matches(matches, current)
+        if self.search_state.active and self.search_state.order:
+            self._say_position()
+
+    def _say_position(self) -> None:
+        state = self.search_state
+        articles = len(state.order)
+        plural = "s" if articles != 1 else ""
+        article = self.reader.article
+        current = self.reader.current_match
+        if article is None or current is None or article.id not in state.matches:
+            self.status.say(f"{state.total:,} matches in {articles:,} article{plural} · enter or n: first match")
+            return
+        before = sum(len(state.matches[i]) for i in state.order[: state.order.index(article.id)])
+        self.status.say(f"match {before + current + 1:,} of {state.total:,} in {articles:,} article{plural}")
+
+    def action_next_match(self) -> None:
+        """Next match; past the last one in this article, the first match of the next article."""
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        """Previous match; before the first one, the last match of the previous article."""
+        self._step_match(-1)
+
+    def _step_match(self, delta: int) -> None:
+        state = self.search_state
+        if not state.active or not state.order:
+            self.status.say("No search on show: press / to search.", "warning")
+            return
+        article = self.reader.article
+        matches = self.reader.matches
+        current = self.reader.current_match
+        if article is not None and matches:
+            target = (current + delta) if current is not None else (0 if delta > 0 else len(matches) - 1)
+            if 0 <= target < len(matches):
+                self.reader.set_matches(matches, target)
+                self._say_position()
+                return
+        order = state.order
+        here = order.index(article.id) if article is not None and article.id in order else -1
+        nxt = (here + delta) % len(order) if here >= 0 else 0
+        wrapped = (delta > 0 and nxt <= here) or (delta < 0 and nxt >= here)
+        self._pending_jump = "first" if delta > 0 else "last"
+        if nxt == here:
+            self._apply_matches()
+        else:
+            self.source_list.select_id(order[nxt])
+        if wrapped and len(order) > 1:
+            self.notify("Search wrapped around to the " + ("first" if delta > 0 else "last") + " article.")
+
+    # -- toggles and order ----------------------------------------------------------------------------
+
+    def action_toggle_highlight(self, kind: str) -> None:
+        """Turn one kind of highlight on or off: "quotes", "figures" or "matches"."""
+        attr = f"show_{kind}"
+        value = not getattr(self.reader, attr)
+        setattr(self.reader, attr, value)
+        self.status.say(f"{kind.capitalize()} highlighting {'on' if value else 'off'}.")
+
+    def action_toggle_facts(self) -> None:
+        """Show or hide the facts panel."""
+        panel = self.query_one(FactsPanel)
+        panel.display = not panel.display
+        if panel.display:
+            panel.focus()
+        elif panel.has_focus or self.focused is None:
+            self.reader.focus()
+
+    def action_cycle_order(self) -> None:
+        """Sort by date, group by outlet or by story, or keep the corpus's order."""
+        if self.search_state.active:
+            self.status.say("Search results are ranked best first; clear the search to change the order.")
+            return
+        choices = [o for o in ORDERS if o != "story" or self.stories]
+        self.order = choices[(choices.index(self.order) + 1) % len(choices)] if self.order in choices else "date"
+        self._show_list()
+        self.status.say(f"List: {ORDER_NAMES[self.order]}.")
+
+    # -- compare --------------------------------------------------------------------------------------
+
+    def action_compare(self) -> None:
+        """Open the compare screen for the article in the reader."""
+        article = self.reader.article
+        if article is None:
+            self.status.say("Open an article first, then press c to compare it.", "warning")
+            return
+        from tui_reader.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.library, article.id))

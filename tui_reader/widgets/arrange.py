@@ -1,0 +1,62 @@
+"""Arranging list entries: sort by date, group by outlet or by story, or keep corpus order.
+
+Plain Python: takes entries (and, for stories, core's story grouping) and returns the rows to draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from tui_reader.library import Entry
+from tui_reader.widgets.source_list import Row
+
+ORDERS = ("date", "outlet", "story", "corpus")
+"""Every way the list can be arranged, in the order ``o`` cycles through them."""
+
+ORDER_NAMES = {
+    "date": "newest first",
+    "outlet": "by outlet",
+    "story": "by story",
+    "corpus": "corpus order",
+    "relevance": "best match first",
+}
+
+
+def _newest_first(entries: Sequence[Entry]) -> list[Entry]:
+    dated = sorted((e for e in entries if e.date), key=lambda e: e.date or "", reverse=True)
+    return dated + [e for e in entries if not e.date]
+
+
+def arrange(
+    entries: Sequence[Entry],
+    order: str,
+    counts: Mapping[str, int] | None = None,
+    stories: Mapping[str, str] | None = None,
+) -> list[Row]:
+    """The rows for ``entries`` in ``order``; ``counts`` are match counts; ``stories`` maps id -> story name.
+
+    "relevance" keeps the given order (search results come ranked); "story" without ``stories`` falls back
+    to date order.
+    """
+    counts = counts or {}
+    if order in ("corpus", "relevance"):
+        return [Row(e, count=counts.get(e.id, 0)) for e in entries]
+    ordered = _newest_first(entries)
+    if order == "outlet":
+        key = {e.id: e.source for e in ordered}
+    elif order == "story" and stories:
+        key = {e.id: stories.get(e.id) or e.title for e in ordered}
+    else:
+        return [Row(e, count=counts.get(e.id, 0)) for e in ordered]
+    groups: dict[str, list[Entry]] = {}
+    for entry in ordered:
+        groups.setdefault(key[entry.id], []).append(entry)
+    if order == "outlet":
+        names = sorted(groups, key=str.casefold)
+    else:  # stories: the most-covered first
+        names = sorted(groups, key=lambda n: (-len(groups[n]), n.casefold()))
+    rows: list[Row] = []
+    for name in names:
+        rows.append(Row(None, label=name, count=len(groups[name])))
+        rows.extend(Row(e, count=counts.get(e.id, 0)) for e in groups[name])
+    return rows
