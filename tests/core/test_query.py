@@ -76,3 +76,17 @@ def test_matches_use_the_same_analyzer() -> None:
 def test_match_offsets_round_trip_onto_the_text(text: str, q: str) -> None:
     for start, end in find_matches(text, parse(q).tree):
         assert 0 <= start < end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"abcUSé .,'-%£$0159\n", "per cent", "US", "U.S.", "build-up", "Aug", " 80 "])).map(
+        "".join
+    ),
+    st.sampled_from(["us", "US", "build", "buildup", "august", "élysée", "cent", "b*", "perc*", "a"]),
+)
+def test_the_fast_word_matcher_equals_the_full_one(text: str, query: str) -> None:
+    from tui_reader.core.analysis import analyze
+
+    tree = parse(query).tree
+    assert find_matches(text, tree) == find_matches(text, tree, analyze(text))

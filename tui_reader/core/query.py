@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui_reader.core.analysis import Term, analyze, fold
+from tui_reader.core.analysis import CONTEXT_WORDS, Term, analyze, analyze_words, fold
 
 MAX_QUERY = 1000
 MAX_CLAUSES = 64
@@ -341,7 +341,15 @@ def find_matches(text: str, tree: Node | None, terms: list[Term] | None = None) 
     prefixes = tuple(n.prefix for n in leaves if isinstance(n, Prefix))
     phrases = [n.terms for n in leaves if isinstance(n, Phrase)]
     if terms is None:
-        terms = analyze(text)
+        if (
+            not phrases
+            and all(_context_free(w) for w in words)
+            and all(_context_free(p) and not any(c.startswith(p) for c in CONTEXT_WORDS) for p in prefixes)
+        ):
+            firsts = frozenset(c for w in (*words, *prefixes) for c in (w[0].lower(), w[0].upper()))
+            terms = analyze_words(text, firsts)  # same terms for these words, about five times faster
+        else:
+            terms = analyze(text)
     spans: list[tuple[int, int]] = []
     for t in terms:
         if t.text in words or (prefixes and t.text.startswith(prefixes)):
@@ -365,6 +373,11 @@ def find_matches(text: str, tree: Node | None, terms: list[Term] | None = None) 
                 else:
                     spans.append((first.start, max(last.end, first.end)))
     return _merge(spans)
+
+
+def _context_free(term: str) -> bool:
+    """True when a term comes from one token alone (not a figure, not percent or a scale word)."""
+    return bool(term) and not term[0].isdigit() and term not in CONTEXT_WORDS and term.isascii()
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
