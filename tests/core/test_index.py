@@ -188,3 +188,30 @@ def test_a_parallel_build_equals_a_serial_one(tmp_path: Path, monkeypatch: pytes
     (corpus / "a07.txt").unlink()
     assert parallel.update(quick=True).removed == 1
     assert ids(parallel, "7500") == set()
+
+
+def test_searching_while_a_worker_thread_updates(tmp_path: Path) -> None:
+    import threading
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    ix = SearchIndex.open([corpus])
+    ix.update()
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            for n in range(15):
+                (corpus / f"n{n}.txt").write_text(f"Note {n}\n\nThe figure is {n},250.\n", "utf-8")
+                ix.update(quick=True)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    while thread.is_alive():
+        result = ix.search("5,500")
+        assert {h.id for h in result.hits} == {SEED_A}, result.notice
+    thread.join()
+    assert not errors
+    assert {h.id for h in ix.search("14,250").hits} == {"n14"}

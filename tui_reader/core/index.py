@@ -449,13 +449,21 @@ class SearchIndex:
         self._install(ix, searcher, gen_dir, manifest)
         return True
 
+    def _still_current(self) -> bool:
+        """True when what we have open is still what CURRENT names, at the generation we know."""
+        if self._ix is None or self._gen_dir is None or self.base is None:
+            return False
+        try:
+            name = (self.base / "CURRENT").read_text("ascii").strip()
+            return name == self._gen_dir.name and self._ix.latest_generation() == self._manifest.generation
+        except (OSError, UnicodeDecodeError):
+            return False
+
     def _install(self, ix: Any, searcher: Any, gen_dir: Path | None, manifest: _Manifest) -> None:
         with self._lock:
-            old = self._searcher
+            # The old searcher is not closed: a search in another thread may still use it; it is freed (and
+            # its files closed) when the last reference goes.
             self._ix, self._searcher, self._gen_dir, self._manifest = ix, searcher, gen_dir, manifest
-        if old is not None and old is not searcher:
-            with contextlib.suppress(Exception):
-                old.close()
 
     # ----- updating ----------------------------------------------------------------------------------------
 
@@ -536,7 +544,7 @@ class SearchIndex:
         if self.base is not None and not rebuild:
             # Another process may have committed or rebuilt since we opened: start from what is on disk.
             try:
-                if not self._open_current():
+                if not self._still_current() and not self._open_current():
                     rebuild = True
             except Exception as exc:
                 rebuild = True
