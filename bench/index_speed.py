@@ -142,6 +142,32 @@ def main() -> None:
             r = again.search(q, limit=10)
             print(f"  {q!r:24} {r.total:6,} hits {r.took_ms:7.1f} ms")
         db.close()
+        whole_process(corpus)
+
+
+def _median_run(argv: list[str], runs: int = 5) -> float:
+    import subprocess
+
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def whole_process(corpus: Path) -> None:
+    """``newsreader search`` as a script sees it: one whole process, against the python + whoosh floor and grep."""
+    exe = sys.executable
+    floor = _median_run([exe, "-c", "import whoosh"])
+    floor_index = _median_run([exe, "-c", "import whoosh.index, whoosh.query"])
+    ours = _median_run([exe, "-m", "tui_reader.cli", "search", "Mourinho", "--corpus", str(corpus), "--json"])
+    grep = _median_run(["grep", "-rlF", "Mourinho", str(corpus)])
+    print(
+        f"process  newsreader search {ours:6.0f} ms;  python -c 'import whoosh' {floor:4.0f} ms"
+        f" (whoosh.index + query {floor_index:4.0f} ms);  grep -rlF {grep:5.0f} ms;"
+        f"  ratio to the floor {ours / floor:.2f}x ({ours / floor_index:.2f}x)"
+    )
 
 
 if __name__ == "__main__":

@@ -63,11 +63,11 @@ def test_garbage_everywhere_is_rebuilt(corpus: Path) -> None:
     assert "damaged" in one_line(works(corpus, quick=True).notice)
 
 
-@pytest.mark.parametrize("victim", ["manifest.json", "CURRENT"])
+@pytest.mark.parametrize("victim", ["manifest.pickle", "CURRENT"])
 def test_bad_manifest_or_pointer_is_rebuilt(corpus: Path, victim: str) -> None:
     _, gen = built(corpus)
-    target = gen / victim if victim == "manifest.json" else gen.parent / victim
-    target.write_text("{not json" if victim == "manifest.json" else "../../etc", "utf-8")
+    target = gen / victim if victim == "manifest.pickle" else gen.parent / victim
+    target.write_text("{not a pickle" if victim == "manifest.pickle" else "../../etc", "utf-8")
     assert "damaged" in one_line(works(corpus).notice)
 
 
@@ -112,8 +112,12 @@ def test_stale_locks_and_leftover_temp_files_are_ignored(corpus: Path) -> None:
 
 def test_older_schema_is_rebuilt(corpus: Path) -> None:
     _, gen = built(corpus)
-    manifest = gen / "manifest.json"
-    manifest.write_text(manifest.read_text().replace('"format":"', '"format":"0.'), "utf-8")
+    import pickle
+
+    manifest = gen / "manifest.pickle"
+    data = pickle.loads(manifest.read_bytes())
+    data["format"] = "0." + data["format"]
+    manifest.write_bytes(pickle.dumps(data))
     ix = works(corpus)
     assert "another version" in one_line(ix.notice)
 
