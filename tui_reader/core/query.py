@@ -17,7 +17,7 @@ notice (the index's lookups grow with every clause; a person never types that mu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from tui_reader.core.analysis import CONTEXT_WORDS, Term, analyze, analyze_words, fold
 
@@ -27,68 +27,60 @@ MAX_DEPTH = 16
 FIELDS = frozenset({"title", "outlet", "byline", "body", "date"})
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One analysed term (``field`` None means title or body)."""
 
     text: str
     field: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     """Terms at consecutive positions."""
 
     terms: tuple[str, ...]
     field: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Prefix:
+class Prefix(NamedTuple):
     """Any term that starts with ``prefix`` (folded, not stemmed)."""
 
     prefix: str
     field: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DateRange:
+class DateRange(NamedTuple):
     """ISO date strings compared as text: ``low <= date <= high`` (either end may be open)."""
 
     low: str | None
     high: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class And:
+class And(NamedTuple):
     """Every child must match."""
 
-    children: tuple[Node, ...]
+    children: tuple[Any, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Or:
+class Or(NamedTuple):
     """Any child may match."""
 
-    children: tuple[Node, ...]
+    children: tuple[Any, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Not:
+class Not(NamedTuple):
     """The child must not match."""
 
-    child: Node
+    child: Any
 
 
 Node = Word | Phrase | Prefix | DateRange | And | Or | Not
 
 
-@dataclass(slots=True)
-class Parsed:
+class Parsed(NamedTuple):
     """A parsed query: its tree (None when nothing is left to search for) and one-line notices."""
 
-    tree: Node | None
-    notices: list[str] = field(default_factory=list)
+    tree: Any
+    notices: list[str]
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
