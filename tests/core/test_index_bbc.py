@@ -60,3 +60,26 @@ def test_figure_hits_agree_with_a_scan_of_the_files(bbc: tuple[SearchIndex, Path
     for h in result.hits[:50]:
         for m in h.matches:
             assert regex.search(m.text if m.text[:1] in "£$€" else f" {m.text}"), (h.id, m.text)
+
+
+def test_similar_finds_other_accounts_of_the_same_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More-like-this on AllSides same-story groups: the best other article should report the same story."""
+    import json
+
+    root = shared_corpus("allsides_fulltext_groups")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    ix = SearchIndex.open([root / "articles.jsonl"])
+    ix.update()
+    story = {}
+    for line in (root / "stories.jsonl").read_text("utf-8").splitlines():
+        group = json.loads(line)
+        if len(group["article_ids"]) >= 2:
+            story.update(dict.fromkeys(group["article_ids"], group["story_id"]))
+    checked = top1 = top3 = 0
+    for article_id, story_id in list(story.items())[:150]:
+        got = [i for i, _ in ix.similar(article_id, 3)]
+        checked += 1
+        top1 += bool(got) and story.get(got[0]) == story_id
+        top3 += any(story.get(g) == story_id for g in got)
+    print(f"similar(): same story at rank 1 {top1 / checked:.3f}, top 3 {top3 / checked:.3f} ({checked} articles)")
+    assert top1 / checked >= 0.65 and top3 / checked >= 0.8

@@ -22,6 +22,7 @@ a rename keeps its old terms until the next full update (its hits still show the
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import pickle
 import shutil
@@ -62,6 +63,9 @@ MAX_PREFIX_TERMS = 200
 """A wildcard expands to at most this many terms (the most frequent ones)."""
 TITLE_BOOST = 2.0
 SNIPPET_CHARS = 180
+LEAD_CHARS = 1500
+"""How much of the body counts as the lead for more-like-this."""
+SIMILAR_TERMS = 30
 FLUSH_POSTINGS = 2_000_000
 """A segment is committed after this many postings (about 10,000 news articles): bounds the memory used."""
 MAX_SEGMENTS = 8
@@ -966,7 +970,7 @@ class SearchIndex:
             searcher = self._searcher
         if article is None or searcher is None:
             return []
-        wquery = _similar_query(article)
+        wquery = _similar_query(article, searcher)
         if wquery is None:
             return []
         try:
@@ -1123,24 +1127,32 @@ def _expand_prefix(searcher: Any, fieldname: str, prefix: str) -> list[str]:
     return [w for _, w in words[:MAX_PREFIX_TERMS]]
 
 
-def _similar_query(article: Article) -> Any:
-    """Title, lead and names of ``article`` as a weighted OR query (more-like-this)."""
-    lead = article.body[:1500]
+def _similar_query(article: Article, searcher: Any) -> Any:
+    """Title, lead and names of ``article`` as an OR of its most telling terms (tf-idf), each boosted by it."""
+    lead = article.body[:LEAD_CHARS]
     counts: dict[str, float] = {}
-    for weight, terms in ((3.0, analyze(article.title)), (1.0, analyze(lead, "query"))):
+    for weight, terms in ((3.0, analyze(article.title, "query")), (1.0, analyze(lead, "query"))):
         for t in terms:
             if len(t.text) < 3 or t.text in analysis.CASE_SENSITIVE:
                 continue
             counts[t.text] = counts.get(t.text, 0.0) + weight
-    # Names (capitalised words not at a sentence start) count double.
-    for t in analyze(lead):
-        source = lead[t.start : t.end]
-        if source[:1].isupper() and t.start > 0 and lead[max(0, t.start - 2) : t.start].strip() not in (".", ""):
+    # Names (capitalised words inside a sentence) count once more.
+    for t in analyze(lead, "query"):
+        if lead[t.start : t.start + 1].isupper() and lead[max(0, t.start - 2) : t.start].strip() not in (".", ""):
             counts[t.text] = counts.get(t.text, 0.0) + 1.0
-    best = sorted(counts.items(), key=lambda kv: -kv[1])[:25]
+    reader = searcher.reader()
+    total = max(1, searcher.doc_count())
+    scored = []
+    for word, tf in counts.items():
+        df = reader.doc_frequency("body", word) + reader.doc_frequency("title", word)
+        if df <= 1:  # only this article has it: it cannot point to another one
+            continue
+        scored.append((tf * math.log(total / df), word))
+    best = sorted(scored, reverse=True)[:SIMILAR_TERMS]
     if not best:
         return None
-    return wq.Or([wq.Term(f, w, boost=score) for w, score in best for f in ("title", "body")])
+    top = best[0][0] or 1.0
+    return wq.Or([wq.Term(f, w, boost=max(0.05, score / top)) for score, w in best for f in ("title", "body")])
 
 
 __all__ = ["SearchIndex", "Term"]
