@@ -277,10 +277,19 @@ def _index_files(
         done_one(done, len(articles))
 
 
+class _WorkerStorage(FileStorage):
+    """The index folder as a build worker sees it: a temporary folder of its own (Whoosh names it after the
+    index, so two workers would remove each other's)."""
+
+    def temp_storage(self, name: str | None = None) -> Any:
+        """A temporary storage private to this process."""
+        return super().temp_storage(f"{name or 'tmp'}.{os.getpid()}")
+
+
 def _worker(number: int, gen_dir: str, files: list[corpus.SourceFile], results: Any) -> None:
     """A build worker process: index ``files`` into new segments of the index at ``gen_dir``, report back."""
     try:
-        ix = windex.open_dir(gen_dir, indexname=INDEX_NAME)
+        ix = _WorkerStorage(gen_dir).open_index(INDEX_NAME)
         builder = _Builder(ix, segments_only=True)
         taken: dict[str, list[Any]] = {}
         records: dict[str, dict[str, Any]] = {}
@@ -410,6 +419,8 @@ class SearchIndex:
         self.indexed_articles = 0
         """Articles added by the running update so far (for progress displays)."""
         self.damaged = False
+        self.parallel_error: str | None = None
+        """Why the last parallel build fell back to one process (for diagnosis)."""
         """Set when a search found the index unreadable: the next ``update()`` rebuilds it."""
 
     # ----- opening -----------------------------------------------------------------------------------------
@@ -732,6 +743,7 @@ class SearchIndex:
                 elif kind == "done":
                     outputs[number] = tuple(rest)
                 else:
+                    self.parallel_error = rest[0]
                     return False
             for worker in workers:
                 worker.join()
