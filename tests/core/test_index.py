@@ -215,3 +215,17 @@ def test_searching_while_a_worker_thread_updates(tmp_path: Path) -> None:
     thread.join()
     assert not errors
     assert {h.id for h in ix.search("14,250").hits} == {"n14"}
+
+
+def test_totals_are_exact_for_one_word_with_and_without_deletions(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "t.txt").write_text("Belarus title only\n\nNothing about that country here.\n", "utf-8")
+    ix = SearchIndex.open([corpus])
+    ix.update()
+    assert ix.search("belarus").total == 3  # two bodies and one title
+    assert ix.search("title:belarus").total == 2
+    (corpus / f"{SEED_A}.txt").unlink()
+    ix.update()
+    result = ix.search("belarus")
+    assert result.total == 2 == len(result.hits)

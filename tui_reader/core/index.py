@@ -52,7 +52,7 @@ try:
 except ImportError:  # pragma: no cover - Windows: no cross-process lock; Whoosh's own lock still guards writes
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when the schema or the manifest changes: older indexes are rebuilt."""
 FORMAT = f"{SCHEMA_VERSION}.{analysis.ANALYZER_VERSION}"
 INDEX_NAME = "MAIN"
@@ -79,7 +79,10 @@ _SINGLE: dict[int, bytes] = {}
 
 
 class _Analyzed(wfields.TEXT):
-    """A text field fed with :class:`Term` lists already analysed by analysis.py (or with a plain string)."""
+    """A text field whose terms come from analysis.py: lists of :class:`Term` (what ``_Builder`` passes), or a
+    plain string analysed here (Whoosh's own ``add_document`` path). Whoosh's Tokenizer/Filter chain is not
+    used: its per-token objects were most of stock Whoosh's indexing time, and queries are parsed by query.py.
+    """
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         """Yield ``(term bytes, frequency, weight, encoded positions)`` for each distinct term."""
@@ -113,7 +116,8 @@ def _encode_positions(positions: list[int]) -> bytes:
 
 
 class _Builder:
-    """Adds documents straight into Whoosh's codec, skipping its per-posting pool (most of its indexing time).
+    """Adds documents straight into Whoosh's codec, skipping its posting pool (a size estimate per posting,
+    a sort of every posting, and a second pass over them).
 
     Postings are grouped per field and term in memory (docnums, frequencies, encoded positions) and written
     in term order when the segment is committed; past ``FLUSH_POSTINGS`` postings a segment is committed
@@ -258,7 +262,13 @@ def _index_files(
             keys = {"id": article_id, "file": src.display}
             if article.date:
                 keys["date"] = article.date
-            texts = {"title": analyze(article.title), "body": analyze(article.body[:MAX_INDEXED_CHARS])}
+            title = analyze(article.title)
+            body = analyze(article.body[:MAX_INDEXED_CHARS])
+            # The body field also holds the title's terms (after a gap, so no phrase spans the two): a one-word
+            # query's total is then the term's document frequency, with no second pass over its postings.
+            after = (body[-1].pos if body else 0) + 2
+            body.extend(Term(t.text, t.pos + after, t.start, t.end) for t in title)
+            texts = {"title": title, "body": body}
             if article.outlet:
                 texts["outlet"] = analyze(article.outlet)
             if article.byline:
@@ -923,7 +933,9 @@ class SearchIndex:
         try:
             wquery = _to_whoosh(parsed.tree, searcher)
             results = searcher.search(wquery, limit=max(1, limit))
-            total = len(results)
+            total = _quick_total(parsed.tree, searcher)
+            if total is None:
+                total = len(results)
             ranked = [(r["id"], r.score) for r in results]
         except Exception as exc:  # a damaged index must not take the caller down
             self.damaged = True
@@ -1085,6 +1097,17 @@ def _snippet(body: str, spans: list[Span]) -> tuple[str, int]:
         end = space if space != -1 else end
     text = body[start:end].replace("\n", " ").replace("\t", " ")
     return ("…" if start > 0 else "") + text + ("…" if end < len(body) else ""), start
+
+
+def _quick_total(tree: Any, searcher: Any) -> int | None:
+    """The number of matches of a one-word query without visiting its postings (the body field holds the title
+    too, so the body's document frequency is exact while no document is deleted); None when not that simple."""
+    if not isinstance(tree, Word) or tree.field not in (None, "body"):
+        return None
+    reader = searcher.reader()
+    if reader.has_deletions():
+        return None
+    return reader.doc_frequency("body", tree.text)
 
 
 def _fields_for(name: str | None) -> list[tuple[str, float]]:

@@ -6,8 +6,8 @@ Any string is a valid query: the parser is linear, never raises, and says what i
   = ``80%``, ``£600m`` = ``600 million``);
 - ``"a phrase"`` (straight or curly quotes; an unclosed quote runs to the end);
 - ``OR`` between two clauses (binds tighter than the implied AND), ``NOT x`` or ``-x``, ``( ... )`` groups;
-- fields: ``title:``, ``outlet:``, ``byline:``, ``body:`` (a word or a phrase), ``date:2020``, ``date:2020-08``,
-  ``date:2020-08..2020-09``, ``date:>=2020-08-10``, ``date:<2021``;
+- fields: ``title:``, ``outlet:``, ``byline:``, ``body:`` (the text, title included), each with a word or a phrase;
+  ``date:2020``, ``date:2020-08``, ``date:2020-08..2020-09``, ``date:>=2020-08-10``, ``date:<2021``;
 - ``elect*``: words starting with ``elect`` (at least two letters before the star; expansion is bounded).
 
 Queries longer than :data:`MAX_QUERY` characters or with more than :data:`MAX_CLAUSES` clauses are cut, with a
