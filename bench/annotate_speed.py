@@ -21,6 +21,18 @@ from tui_reader.core.figures import find_figures  # noqa: E402
 from tui_reader.core.model import Article  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpora"
+# Hostile bodies of about 1 MB: every one must stay linear (a quadratic pass would take minutes here).
+ADVERSARIAL = {
+    "straight quote marks only": '"' * 1_000_000,
+    "apostrophe openers, no closer": "'a " * 330_000,
+    "one 1 MB digit run": "1" * 1_000_000,
+    "a figure every 6 chars": "1,000 " * 160_000,
+    "hyphenated digits": "1-2-" * 250_000,
+    "names and speech verbs": "Mr Smith said " * 70_000,
+    "curly quotes and singles": "“He said” ‘x’ " * 70_000,
+    "endless number words": "two hundred and " * 60_000,
+    "one paragraph of attributed quotes": "“We will,” he said. " * 50_000,
+}
 
 
 def sample_text(limit: int = 400) -> str:
@@ -47,6 +59,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1,5", help="body sizes in MB, comma-separated")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=SHARED / "bbc_news", help="a corpus to annotate whole")
+    parser.add_argument("--adversarial", action="store_true", help="also time hostile 1 MB bodies")
     args = parser.parse_args()
 
     text = sample_text()
@@ -65,6 +78,14 @@ def main() -> int:
         spans = len(annotate(article))
         mb = len(body.encode()) / 1e6
         print(f"| {mb:.1f} MB | {total:.2f} s | {total / mb:.2f} | {figures:.2f} s | {quotes:.2f} s | {spans} |")
+
+    if args.adversarial:
+        print("\n| hostile body (1 MB) | annotate | spans |")
+        print("|---|---|---|")
+        for name, body in ADVERSARIAL.items():
+            article = Article(id="bench", path="bench", title="bench", body=body)
+            took = best(annotate, article, 1)
+            print(f"| {name} | {took:.2f} s | {len(annotate(article))} |")
 
     if args.corpus.exists():
         corpus = Corpus.load([args.corpus])

@@ -191,6 +191,7 @@ _SIGNATURE = re.compile(r"[ \t\n]*[—–][ \t]*(?P<author>[^()\n—–]{1,80}?)
 _POST_TAIL = re.compile(r"(?:[ \t\n]+(?:\d{1,2}/\d{1,2}|pic\.twitter\.com/\w+|https?://\S+))+[ \t\n]*$")
 
 _WINDOW = 240  # how far attributions are looked for on either side of a quote
+_SINGLE_REACH = 600  # a quotation in single marks (headlines, nested) is short; bounded so scans stay linear
 _PRONOUN_REACH = 3000  # how far back a pronoun looks for its named speaker
 # how far apart two parts of one paragraph may be to share a speaker: about one attribution sentence
 _INHERIT_REACH = 160
@@ -310,19 +311,24 @@ def _flanks(body: str, k: int, lo: int, hi: int) -> tuple[bool, bool]:
     return opens, closes
 
 
-def _single_closer(body: str, k: int, lo: int, hi: int) -> int | None:
-    """The mark that closes a single quote opened at ``k``, or None (then ``k`` was an apostrophe)."""
-    candidates: list[int] = []
-    for m in _APOSTROPHE_RE.finditer(body, k + 1, hi):
+def _single_closers(body: str, lo: int, hi: int) -> list[int]:
+    """Every ’ or ' in ``body[lo:hi]`` that could close a single quote (not it’s, not rock ’n’ roll)."""
+    out = []
+    for m in _APOSTROPHE_RE.finditer(body, lo, hi):
         j = m.start()
-        prev = body[j - 1]
+        prev = body[j - 1] if j > lo else " "
         nxt = body[j + 1] if j + 1 < hi else " "
         if (prev.isalnum() and nxt.isalnum()) or (prev == "n" and body[j - 2 : j - 1] in ("’", "'")):
             continue  # it’s, Lukashenko's, rock ’n’ roll
         if _flanks(body, j, lo, hi)[1]:
-            candidates.append(j)
-            if len(candidates) >= 4:
-                break
+            out.append(j)
+    return out
+
+
+def _single_closer(body: str, k: int, closers: list[int]) -> int | None:
+    """The mark that closes a single quote opened at ``k``, or None (then ``k`` was an apostrophe)."""
+    i = bisect.bisect_right(closers, k)
+    candidates = [j for j in closers[i : i + 4] if j < k + _SINGLE_REACH]
     if not candidates:
         return None
     first = candidates[0]
@@ -338,6 +344,7 @@ def _single_closer(body: str, k: int, lo: int, hi: int) -> int | None:
 def _scan_paragraph(body: str, lo: int, hi: int, index: int) -> list[_Part]:
     """Pair the quote marks of ``body[lo:hi]`` into parts (the last may stay open)."""
     parts: list[_Part] = []
+    closers: list[int] | None = None  # found when the first single opening mark needs them
     open_at: int | None = None
     skip_until = -1
     for m in _MARKS_RE.finditer(body, lo, hi):
@@ -352,7 +359,9 @@ def _scan_paragraph(body: str, lo: int, hi: int, index: int) -> list[_Part]:
                     continue  # a stray closing-style mark with nothing open
                 open_at = k
             elif ch in "‘'" and opens and not _ELISION.match(body, k + 1):
-                closer = _single_closer(body, k, lo, hi)
+                if closers is None:
+                    closers = _single_closers(body, lo, hi)
+                closer = _single_closer(body, k, closers)
                 if closer is not None:
                     parts.append(_make_part(body, k, closer, index))
                     skip_until = closer + 1
@@ -556,7 +565,7 @@ def _subject(masked: str, verb: re.Match[str], sent_start: int) -> tuple[str | N
     False when the verb has no recognisable subject (then an earlier verb may have one).
     """
     v = verb.start()
-    lo = max(sent_start, v - 160)
+    lo = max(sent_start, v - 120)
     m = _SUBJECT_PRONOUN.search(masked, max(lo, v - 40), v)
     if m:
         return None, m["pro"].lower(), True

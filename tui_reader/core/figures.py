@@ -480,9 +480,11 @@ _ANCHOR = re.compile(
     rf"|(?<![\w’'-])(?i:{trie_pattern(_ANCHOR_WORDS)})(?!\w)"
     rf"|\b{_MONTH_WORDS},?\s+\d"
 )
+_MAX_DIGITS = 24
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _DIGITS_AT = re.compile(rf"(?P<num>{_NUM})(?:\s?(?P<vf>[½¼¾⅓⅔⅛]))?")
-_WORDS_AT = re.compile(rf"(?i:(?:{_W})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_W}))*)(?!\w)")
+# at most eight words: "three hundred and forty-five thousand six hundred" is as long as written numbers get
+_WORDS_AT = re.compile(rf"(?i:(?:{_W})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_W})){{0,7}})(?!\w)")
 _SCALE_AT = re.compile(
     r"(?:\s?(?P<sfx>bn|mn|mln|tn|trn)(?![\w])|(?P<short>[mkbMKB])(?![\w])|\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion))(?!\w))"
 )
@@ -716,8 +718,8 @@ class _Core:
 
 def _digits_core(text: str, p: int, currency: str | None) -> _Core | None:
     m = _DIGITS_AT.match(text, p)
-    if not m:
-        return None
+    if not m or len(m["num"]) > _MAX_DIGITS:
+        return None  # a run of 30 digits is an identifier, and huge ones would make arithmetic slow
     value = _decimal(m["num"])
     if value is None:
         return None
