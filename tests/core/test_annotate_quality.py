@@ -15,7 +15,7 @@ TARGETS: dict[str, tuple[float, float]] = {
     # precision first (a wrong speaker is worse than none): the second round traded recall for it
     "speakers": (0.99, 0.84),
     "terms": (0.98, 0.98),
-    "figures": (0.97, 0.96),
+    "figures": (0.98, 0.97),
     "values": (0.98, 0.98),
 }
 # Batches no rule was tuned on (scored once, at the end of the round that wrote them).
