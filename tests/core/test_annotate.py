@@ -197,12 +197,29 @@ def test_subjects_found_in_more_shapes() -> None:
         assert quotes(body)[0][2] == speaker, body
 
 
-def test_described_subjects_name_nobody() -> None:
-    assert quotes('A blogger on the Web site Freedom’s Lighthouse said, "Can anyone really say that?"')[0][2] is None
+def test_described_subjects_are_given_as_written_never_as_a_name() -> None:
+    body = 'A blogger on the Web site Freedom’s Lighthouse said, "Can anyone really say that?"'
+    assert quotes(body)[0][2] == "a blogger on the Web site Freedom’s Lighthouse"
+    body = 'A top Senate Republican leadership aide told POLITICO: "Essentially he is at a dead end."'
+    assert quotes(body)[0][2] == "a top Senate Republican leadership aide"
     body = 'Possibly as a result, just 54% of companies are calling it "one of the biggest threats we face".'
     assert quotes(body)[0][2] is None
     body = 'There was no "rule of thumb," as feminist scholar Christina Hoff Sommers points out.'
     assert quotes(body)[0][2] is None
+    # a clause is not a description of anyone
+    body = 'The Atlantic Wire ran a story about that cover called, simply, "How Creepy Is the Ghost on the Cover?"'
+    assert quotes(body)[0][2] is None
+
+
+def test_a_described_role_is_the_one_person_introduced_with_it() -> None:
+    body = (
+        'Chairman Steve Vaughan claims he cannot afford it. "I offered a settlement," Vaughan said. '
+        'But the Chester chairman added: "After they discussed the offer they walked away."'
+    )
+    assert [q[2] for q in quotes(body)] == ["Steve Vaughan", "Steve Vaughan"]
+    # "a spokesman" may be anyone: an indefinite description is not resolved
+    body = 'Spokesman John Kirby spoke on Monday. "We will look into it," a spokesman said on Tuesday.'
+    assert quotes(body)[0][2] == "a spokesman"
 
 
 def test_a_quotation_left_open_goes_on_in_the_next_line() -> None:
@@ -225,16 +242,13 @@ def test_a_quotation_left_open_goes_on_in_the_next_line() -> None:
 
 
 def test_unknown_speakers_stay_none() -> None:
-    assert (
-        quotes(
-            'A spokesman for Unison, Britain\'s biggest union, said after the meeting: "At least we are still talking."'
-        )[0][2]
-        is None
-    )
+    body = 'A spokesman for Unison, Britain\'s biggest union, said after the meeting: "At least we are still talking."'
+    assert quotes(body)[0][2] == "a spokesman for Unison"  # described, as written
     body = 'But he aimed at Republicans and Democrats, and gave them no quarter. "We all lost our way," he said.'
     assert quotes(body)[0][2] is None
-    assert quotes('"We have no comment at this time," a spokesperson said.')[0][2] is None
-    assert quotes('"We look forward to working with the Air Force," the company said in a statement.')[0][2] is None
+    assert quotes('"We have no comment at this time," a spokesperson said.')[0][2] == "a spokesperson"
+    body = '"We look forward to working with the Air Force," the company said in a statement.'
+    assert quotes(body)[0][2] == "the company"
     assert quotes('Hundreds of residents gathered near the site chanting "Allah is great" all night.')[0][2] is None
     assert quotes('"We will rebuild the whole town," he said.')[0][2] is None  # nobody named before
 
