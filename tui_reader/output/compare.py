@@ -1,9 +1,10 @@
 """``newsreader compare A [B]``: two accounts side by side (Rich) or the comparison as JSON.
 
 People get two aligned columns (pairs on one row, word differences coloured, a sentence only one side has
-opposite a blank), then a table of figures (shared / only A / only B / conflicts) and one of quotations. Under
-``WIDE`` columns the two accounts are stacked, A above B, row by row. Article text only ever enters a Rich
-``Text`` as plain text and is styled by offsets.
+opposite a blank, page furniture such as bylines and credits dimmed and named), then a table of figures
+(shared / only A / only B / conflicts) and one of quotations. Under ``WIDE`` columns the two accounts are
+stacked, A above B, row by row. ``newsreader compare A`` picks B with ``closest_account``. Article text only
+ever enters a Rich ``Text`` as plain text and is styled by offsets.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rich.text import Text
 
 from tui_reader.core.corpus import Corpus, find_article
 from tui_reader.core.errors import UserError
+from tui_reader.core.furniture import FURNITURE_KINDS
 from tui_reader.core.model import Article, Comparison, DiffOp, Pair, Sentence
 from tui_reader.core.stories import StoryIndex
 
@@ -150,10 +152,12 @@ def _header(cmp: Comparison, note: str | None) -> RenderableType:
     if note:
         parts.append(Text(note, style=STYLES["meta"]))
     same = sum(1 for p in cmp.pairs if p.kind == "same")
+    only_a = sum(1 for i in cmp.only_a if cmp.sentences_a[i].kind not in FURNITURE_KINDS)
+    only_b = sum(1 for j in cmp.only_b if cmp.sentences_b[j].kind not in FURNITURE_KINDS)
     f = cmp.figures
     summary = (
         f"{len(cmp.pairs)} aligned ({same} worded the same, {len(cmp.pairs) - same} paraphrased) · "
-        f"only in A: {len(cmp.only_a)} · only in B: {len(cmp.only_b)} · figures: {len(f.shared)} shared, "
+        f"only in A: {only_a} · only in B: {only_b} · figures: {len(f.shared)} shared, "
         f"{len(f.conflicts)} in conflict · quotations: {len(cmp.quotes.shared)} shared"
     )
     parts.append(Text(summary))
@@ -217,12 +221,15 @@ def _row_cells(cmp: Comparison, pair: Pair | None, ia: tuple[int, ...], ib: tupl
     left = _cell(cmp.a.body, cmp.sentences_a, ia, ops, "a") if ia else Text("")
     right = _cell(cmp.b.body, cmp.sentences_b, ib, ops, "b") if ib else Text("")
     if pair is None:
+        sentence = cmp.sentences_a[ia[0]] if ia else cmp.sentences_b[ib[0]]
+        furniture = sentence.kind in FURNITURE_KINDS
+        style, label = (STYLES["meta"], sentence.kind) if furniture else (STYLES["only"], "")
         if ia:
-            left.stylize(STYLES["only"])
-            right = Text("only in A", style=STYLES["only_label"])
+            left.stylize(style)
+            right = Text(label or "only in A", style=STYLES["meta"] if furniture else STYLES["only_label"])
         else:
-            right.stylize(STYLES["only"])
-            left = Text("only in B", style=STYLES["only_label"])
+            right.stylize(style)
+            left = Text(label or "only in B", style=STYLES["meta"] if furniture else STYLES["only_label"])
     return left, right
 
 
@@ -248,8 +255,11 @@ def _stacked(cmp: Comparison) -> RenderableType:
         if ib:
             parts.append(Text.assemble(("B  ", STYLES["label"]), right))
         if pair is None:
-            label = "   only in A" if ia else "   only in B"
-            parts.append(Text(label, style=STYLES["only_label"]))
+            sentence = cmp.sentences_a[ia[0]] if ia else cmp.sentences_b[ib[0]]
+            if sentence.kind in FURNITURE_KINDS:
+                parts.append(Text(f"   {sentence.kind} (not aligned)", style=STYLES["meta"]))
+            else:
+                parts.append(Text("   only in A" if ia else "   only in B", style=STYLES["only_label"]))
     return Group(*parts)
 
 
