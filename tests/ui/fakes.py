@@ -145,15 +145,19 @@ class FixedLibrary(SubstringLibrary):
 
 def swap(c: SimpleNamespace) -> SimpleNamespace:
     """The comparison seen from the other side (B as A)."""
-    flip = lambda op: SimpleNamespace(op=op.op, a_start=op.b_start, a_end=op.b_end, b_start=op.a_start, b_end=op.a_end)  # noqa: E731
+
+    def flip(op: SimpleNamespace) -> SimpleNamespace:
+        return SimpleNamespace(op=op.op, a_start=op.b_start, a_end=op.b_end, b_start=op.a_start, b_end=op.a_end)
+
+    pairs = tuple(
+        SimpleNamespace(a=p.b, b=p.a, score=p.score, kind=p.kind, diff=tuple(map(flip, p.diff))) for p in c.pairs
+    )
     return SimpleNamespace(
         a=c.b,
         b=c.a,
         sentences_a=c.sentences_b,
         sentences_b=c.sentences_a,
-        pairs=tuple(
-            SimpleNamespace(a=p.b, b=p.a, score=p.score, kind=p.kind, diff=tuple(map(flip, p.diff))) for p in c.pairs
-        ),
+        pairs=pairs,
         only_a=c.only_b,
         only_b=c.only_a,
         figures=SimpleNamespace(
