@@ -3,6 +3,7 @@ clearing, no results. The library here searches by substring, so these test the 
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
 
 from tests.conftest import SEED_A, SEED_B
@@ -139,3 +140,23 @@ async def test_n_without_a_search_explains(search_app) -> None:
         await settle(pilot)
         await pilot.press("n")
         assert "press / to search" in app.screen.query_one(StatusLine).text
+
+
+async def test_keys_typed_right_after_slash_land_in_the_input(search_app) -> None:
+    """A fast typist (or a paste) sends "/5,500" in one burst: none of it may go to the list."""
+    app = search_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for character, key in [("/", "slash"), ("5", "5"), (",", "comma"), ("5", "5"), ("0", "0"), ("0", "0")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == "5,500"
+        assert app.screen.search_state.query == "5,500"
+
+
+async def test_a_slash_inside_the_input_is_text(search_app) -> None:
+    app = search_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.screen.query_one(Input).value == "a/b"

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from tui_reader.core.model import Article, SearchResult, Span
@@ -67,7 +67,9 @@ class MainScreen(Screen[None]):
     """Source list on the left, the reader on the right, search at the bottom."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", tooltip="Search the corpus as you type"),
+        # A priority binding: it runs as soon as the app reads the key, so what is typed right after it
+        # already goes to the search input (see check_action for "/" inside the input).
+        Binding("slash", "search", "Search", tooltip="Search the corpus as you type", priority=True),
         Binding("n", "next_match", "Next match", tooltip="Go to the next search match (into the next article)"),
         Binding("N", "previous_match", "Prev match", tooltip="Go to the previous search match"),
         Binding("c", "compare", "Compare", tooltip="Compare this article with its closest other account"),
@@ -219,6 +221,10 @@ class MainScreen(Screen[None]):
         self.reader.go_to(message.start)
 
     # -- search ---------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` typed inside the search input is text, not the search key."""
+        return not (action == "search" and isinstance(self.focused, Input))
 
     def action_search(self) -> None:
         """Open the search input."""

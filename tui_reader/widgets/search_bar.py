@@ -35,7 +35,9 @@ class SearchBar(Horizontal):
     def open(self) -> None:
         """Show the bar and focus the input (the previous query stays, ready to edit)."""
         self.display = True
-        self.query_one(Input).focus()
+        # Focus now, not after a refresh (``Input.focus`` waits for one): keys typed right after ``/`` are
+        # already queued and must land in the input, not in the list.
+        self.screen.set_focus(self.query_one(Input))
 
     def clear(self) -> None:
         """Empty the input (which posts ``SearchEdited("")``)."""
