@@ -68,7 +68,10 @@ class NewsreaderApp(App[None]):
             return
         self.main.post_message(CorpusLoaded(entries, skipped))
         if self.library.searchable:
-            notice = self.library.update_index(progress("indexing"))  # type: ignore[arg-type]
+            self.main.post_message(CorpusProgress("indexing", 0, 0))
+            entries, notice = self.library.update_index(progress("indexing"))  # type: ignore[arg-type]
+            if entries is not None and not get_current_worker().is_cancelled:
+                self.main.post_message(CorpusLoaded(entries, []))
             self.main.post_message(IndexReady(notice))
 
     def action_help(self) -> None:

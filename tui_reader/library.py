@@ -18,7 +18,8 @@ from tui_reader.core.corpus import Corpus, default_paths
 from tui_reader.core.model import Article, SearchResult, Skipped, Span
 
 if TYPE_CHECKING:
-    from tui_reader.core.model import Comparison
+    from tui_reader.core.index import SearchIndex
+    from tui_reader.core.model import ArticleMeta, Comparison
 
 Progress = Callable[[int, int], None]
 ANNOTATION_CACHE = 64
@@ -48,20 +49,36 @@ class Entry:
             host = urlsplit(self.url).hostname or ""
             if host:
                 return host.removeprefix("www.")
-        return Path(self.path).stem if self.path else self.id
+        return self.id  # the file's path in the corpus: often a folder that says something ("business/281")
 
     @classmethod
-    def of(cls, article: Article) -> Entry:
-        """The list entry of a loaded article."""
-        return cls(article.id, article.title, article.outlet, article.byline, article.date, article.url, article.path)
+    def of(cls, article: Article | ArticleMeta) -> Entry:
+        """The list entry of an article, or of the index's metadata for one (which has no byline or url)."""
+        return cls(
+            article.id,
+            article.title,
+            article.outlet,
+            getattr(article, "byline", None),
+            article.date,
+            getattr(article, "url", None),
+            article.path,
+        )
 
 
 class Library:
-    """A corpus as the app sees it; ``scan`` first, then the other calls (each safe from a worker thread)."""
+    """A corpus as the app sees it; ``scan`` first, then the other calls (each safe from a worker thread).
+
+    With a search index built, the list comes from the index (no file is read) and articles are read one at
+    a time when shown; on the very first run the corpus is read once for the list while the index builds.
+    """
+
+    SEARCH_LIMIT = 50
+    """Hits a search brings back (each is read from disk to find its match offsets)."""
 
     def __init__(self, paths: list[Path] | None = None) -> None:
         self.paths = list(paths) if paths else None
         self._corpus: Corpus | None = None
+        self._index: SearchIndex | None = None
         self._entries: dict[str, Entry] = {}
         self._annotations: dict[str, tuple[str, tuple[Span, ...]]] = {}  # id -> (body, spans), oldest first
         self._lock = threading.Lock()
@@ -73,14 +90,22 @@ class Library:
         names = [p.resolve().name or str(p) for p in roots]
         return ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
 
-    def scan(self, progress: Progress | None = None) -> tuple[list[Entry], list[Skipped]]:
-        """Read the corpus and list its articles (with what was skipped and why)."""
-        corpus = Corpus.load(self.paths, progress=progress)
-        entries = [Entry.of(a) for a in corpus.articles]
+    def _set_entries(self, entries: list[Entry]) -> list[Entry]:
         with self._lock:
-            self._corpus = corpus
             self._entries = {e.id: e for e in entries}
-        return entries, list(corpus.skipped)
+        return entries
+
+    def scan(self, progress: Progress | None = None) -> tuple[list[Entry], list[Skipped]]:
+        """List the corpus's articles (with what was skipped and why): from the index when it is built."""
+        index_class = _index_class()
+        if index_class is not None:
+            index = index_class.open(self.paths)
+            self._index = index
+            if index.built:
+                return self._set_entries([Entry.of(m) for m in index.articles()]), list(index.skipped())
+        corpus = Corpus.load(self.paths, progress=progress)
+        self._corpus = corpus
+        return self._set_entries([Entry.of(a) for a in corpus.articles]), list(corpus.skipped)
 
     def entry(self, article_id: str) -> Entry | None:
         """The list entry of an article id."""
@@ -88,23 +113,35 @@ class Library:
 
     @property
     def searchable(self) -> bool:
-        """True when search is available (the index module exists)."""
-        return False
+        """True when there is a search index (built, or to be built by ``update_index``)."""
+        return self._index is not None
 
-    def update_index(self, progress: Progress | None = None) -> str | None:
-        """Build or refresh the search index; returns a one-line notice when it fell back, else None."""
-        return None
+    def update_index(self, progress: Progress | None = None) -> tuple[list[Entry] | None, str | None]:
+        """Bring the index up to date (in a worker thread); returns the new list if it changed, and a notice.
+
+        Once the index is built the in-memory corpus of a first run is let go: articles are read on demand.
+        """
+        index = self._index
+        if index is None:
+            return None, None
+        report = index.update(progress)
+        changed = report.added or report.changed or report.removed or report.rebuilt or self._corpus is not None
+        self._corpus = None if index.built else self._corpus
+        entries = self._set_entries([Entry.of(m) for m in index.articles()]) if changed and index.built else None
+        return entries, report.notice or index.notice
 
     def load(self, article_id: str) -> Article | None:
         """The whole article (body and blocks), or None when it is gone."""
         corpus = self._corpus
-        return corpus.get(article_id) if corpus else None
+        if corpus is not None:
+            return corpus.get(article_id)
+        return self._index.load(article_id) if self._index is not None else None
 
     def annotate(self, article: Article) -> list[Span]:
         """Quotations (with speaker), terms and figures of ``article``, sorted by start (kept for a while)."""
         with self._lock:
             cached = self._annotations.get(article.id)
-        if cached is not None and cached[0] is article.body:
+        if cached is not None and cached[0] == article.body:
             return list(cached[1])
         try:
             from tui_reader.core.annotate import annotate
@@ -118,12 +155,14 @@ class Library:
         return list(spans)
 
     def search(self, query: str) -> SearchResult | None:
-        """Ranked hits with match offsets, or None while search is not available."""
-        return None
+        """Ranked hits with match offsets, or None while there is no index."""
+        index = self._index
+        return index.search(query, limit=self.SEARCH_LIMIT) if index is not None else None
 
     def matches(self, article: Article, query: str) -> list[Span]:
         """Every match of ``query`` in ``article``."""
-        return []
+        index = self._index
+        return index.matches(article, query) if index is not None else []
 
     def candidates(self, article: Article, limit: int = 10) -> list[tuple[str, float]]:
         """Other accounts of the same story, best first, as ``(id, score)``."""
@@ -132,7 +171,9 @@ class Library:
         except ImportError:  # compare has not landed on this branch yet
             return []
         corpus = self._corpus
-        return rank_candidates(article, corpus.articles if corpus else [], limit) if corpus else []
+        if corpus is not None:
+            return rank_candidates(article, corpus.articles, limit)
+        return rank_candidates(article, self._index, limit) if self._index is not None else []
 
     def compare(self, a: Article, b: Article) -> Comparison | None:
         """The sentence alignment and differences of two accounts (None while compare is not available)."""
@@ -141,3 +182,12 @@ class Library:
         except ImportError:
             return None
         return compare(a, b, spans_a=self.annotate(a), spans_b=self.annotate(b))
+
+
+def _index_class() -> type[SearchIndex] | None:
+    """The search index class, or None on a build without it (imported late: whoosh costs 100 ms)."""
+    try:
+        from tui_reader.core.index import SearchIndex
+    except ImportError:
+        return None
+    return SearchIndex

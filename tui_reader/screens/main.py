@@ -134,7 +134,8 @@ class MainScreen(Screen[None]):
 
     def on_corpus_progress(self, message: CorpusProgress) -> None:
         """Show reading or indexing progress in the title bar."""
-        self.query_one(TitleBar).state = f"{message.stage} {message.done:,}/{message.total:,}"
+        bar = self.query_one(TitleBar)
+        bar.state = f"{message.stage} {message.done:,}/{message.total:,}" if message.total else f"{message.stage}…"
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         """Fill the list once the corpus is read; say what was skipped."""
@@ -251,10 +252,11 @@ class MainScreen(Screen[None]):
             state.order = [h.id for h in result.hits]
             state.matches = {h.id: h.matches for h in result.hits}
         self.search_state = state
+        notice = f" ({result.notice})" if result is not None and result.notice else ""
         if query.strip() and result is None:
             self.status.say("Search is not available yet: the index has not been built.", "warning")
         elif state.active and not state.order:
-            self.status.say(f"No articles match “{query}”.", "warning")
+            self.status.say(f"No articles match “{query}”.{notice}", "warning")
         elif state.active:
             self._say_position()
         else:
@@ -308,11 +310,15 @@ class MainScreen(Screen[None]):
         plural = "s" if articles != 1 else ""
         article = self.reader.article
         current = self.reader.current_match
+        more = ""
+        if state.result is not None and state.result.total > articles:
+            more = f" (the best {articles:,} of {state.result.total:,})"
         if article is None or current is None or article.id not in state.matches:
-            self.status.say(f"{state.total:,} matches in {articles:,} article{plural} · enter or n: first match")
+            found = f"{state.total:,} {_matches(state.total)} in {articles:,} article{plural}{more}"
+            self.status.say(f"{found} · enter or n: first match")
             return
         before = sum(len(state.matches[i]) for i in state.order[: state.order.index(article.id)])
-        self.status.say(f"match {before + current + 1:,} of {state.total:,} in {articles:,} article{plural}")
+        self.status.say(f"match {before + current + 1:,} of {state.total:,} in {articles:,} article{plural}{more}")
 
     def action_next_match(self) -> None:
         """Next match; past the last one in this article, the first match of the next article."""
@@ -387,3 +393,8 @@ class MainScreen(Screen[None]):
         from tui_reader.screens.compare import CompareScreen
 
         self.app.push_screen(CompareScreen(self.library, article.id))
+
+
+def _matches(count: int) -> str:
+    """ "match" or "matches" for ``count``."""
+    return "match" if count == 1 else "matches"
