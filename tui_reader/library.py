@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from tui_reader.core.model import ArticleMeta, Comparison
 
 Progress = Callable[[int, int], None]
+MAX_STORY_ARTICLES = 5_000
+"""Larger corpora are not grouped by story (one more-like-this search an article: minutes past this)."""
+STORY_CANDIDATES = 5
+"""Candidates per article considered when linking articles into stories."""
 ANNOTATION_CACHE = 64
 """Articles whose annotations are kept: moving back and forth in the list, or comparing, reuses them."""
 
@@ -174,6 +178,54 @@ class Library:
         if corpus is not None:
             return rank_candidates(article, corpus.articles, limit)
         return rank_candidates(article, self._index, limit) if self._index is not None else []
+
+    def stories(self, progress: Progress | None = None) -> dict[str, str] | None:
+        """Articles that report the same story, as id -> story name (the earliest account's title).
+
+        Built from core's story matching (``rank_candidates`` above ``MIN_STORY_SCORE``): two articles are
+        one story when either is among the other's candidates; groups are the connected sets. Articles
+        with no other account are left out. None when story matching is not available or the corpus is
+        larger than ``MAX_STORY_ARTICLES`` (it costs one more-like-this search per article).
+        """
+        try:
+            from tui_reader.core.compare import rank_candidates
+            from tui_reader.core.stories import MIN_STORY_SCORE
+        except ImportError:
+            return None
+        ids = list(self._entries)
+        if len(ids) > MAX_STORY_ARTICLES:
+            return None
+        corpus = self._corpus
+        pool = corpus.articles if corpus is not None else self._index
+        if pool is None:
+            return None
+        parent = {i: i for i in ids}
+
+        def root(i: str) -> str:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for done, article_id in enumerate(ids, start=1):
+            article = self.load(article_id)
+            if article is not None:
+                for other, score in rank_candidates(article, pool, STORY_CANDIDATES):
+                    if score >= MIN_STORY_SCORE and other in parent:
+                        parent[root(other)] = root(article_id)
+            if progress:
+                progress(done, len(ids))
+        groups: dict[str, list[str]] = {}
+        for i in ids:
+            groups.setdefault(root(i), []).append(i)
+        names: dict[str, str] = {}
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            first = min(members, key=lambda i: (self._entries[i].date or "9999", i))
+            for member in members:
+                names[member] = self._entries[first].title or first
+        return names
 
     def compare(self, a: Article, b: Article) -> Comparison | None:
         """The sentence alignment and differences of two accounts (None while compare is not available)."""

@@ -135,6 +135,9 @@ class FixedLibrary(SubstringLibrary):
     def annotate(self, article: Article) -> list[Span]:
         return phrase_spans(article)
 
+    def stories(self, progress=None) -> dict[str, str]:
+        return {SEED_A: "Belarus election", SEED_B: "Belarus election"}
+
     def candidates(self, article: Article, limit: int = 10) -> list[tuple[str, float]]:
         return [(SEED_B if article.id == SEED_A else SEED_A, 0.42)]
 

@@ -89,10 +89,11 @@ class MainScreen(Screen[None]):
         self.by_id: dict[str, Entry] = {}
         self.order = "date"
         self.search_state = SearchState()
-        self.stories: dict[str, str] = {}
+        self.stories: dict[str, str] | None = None  # id -> story name, once grouped (o: by story)
         self._annotations: dict[str, tuple[Span, ...]] = {}
         self._pending_jump: str | None = None  # "first" / "last": where to land when the next article opens
         self._submit_pending = False  # enter was pressed before the search finished
+        self._index_state = ""  # what the title bar says about the index once it is done
 
     def compose(self) -> ComposeResult:
         """The widgets of this screen, top to bottom."""
@@ -141,6 +142,9 @@ class MainScreen(Screen[None]):
         """Fill the list once the corpus is read; say what was skipped."""
         self.entries = message.entries
         self.by_id = {e.id: e for e in message.entries}
+        self.stories = None  # the articles changed: group again when asked
+        if self.order == "story":
+            self._group_stories()
         bar = self.query_one(TitleBar)
         bar.count = len(self.entries)
         bar.state = ""
@@ -154,7 +158,8 @@ class MainScreen(Screen[None]):
 
     def on_index_ready(self, message: IndexReady) -> None:
         """Say in the title bar that search is ready (or how it fell back)."""
-        self.query_one(TitleBar).state = "index ready" if not message.notice else f"index: {message.notice}"
+        self._index_state = "index ready" if not message.notice else f"index: {message.notice}"
+        self.query_one(TitleBar).state = self._index_state
 
     def _show_list(self, keep: str | None = None) -> None:
         """Fill the list from the corpus, or from the search results while a search is on."""
@@ -377,10 +382,45 @@ class MainScreen(Screen[None]):
         if self.search_state.active:
             self.status.say("Search results are ranked best first; clear the search to change the order.")
             return
-        choices = [o for o in ORDERS if o != "story" or self.stories]
-        self.order = choices[(choices.index(self.order) + 1) % len(choices)] if self.order in choices else "date"
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)] if self.order in ORDERS else "date"
+        if self.order == "story" and self.stories is None:
+            self.status.say("Grouping articles by story…")
+            self._group_stories()
+            return
         self._show_list()
-        self.status.say(f"List: {ORDER_NAMES[self.order]}.")
+        self._say_order()
+
+    def _say_order(self) -> None:
+        note = ""
+        if self.order == "story" and not self.stories:
+            note = " (no two articles here report the same story)" if self.stories == {} else ""
+        self.status.say(f"List: {ORDER_NAMES[self.order]}{note}.  o: change")
+
+    @work(exclusive=True, group="stories", thread=True)
+    def _group_stories(self) -> None:
+        """Story grouping costs a more-like-this search per article: off the event loop, with progress."""
+        bar = self.query_one(TitleBar)
+
+        def progress(done: int, total: int) -> None:
+            if done % 25 == 0 or done == total:
+                self.app.call_from_thread(setattr, bar, "state", f"grouping stories {done:,}/{total:,}")
+
+        stories = self.library.stories(progress)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._stories_grouped, stories)
+
+    def _stories_grouped(self, stories: dict[str, str] | None) -> None:
+        self.query_one(TitleBar).state = self._index_state
+        if stories is None:
+            self.stories = None
+            self.order = "corpus"
+            self._show_list()
+            self.status.say("Grouping by story is not available for this corpus (too large); list: corpus order.")
+            return
+        self.stories = stories
+        if self.order == "story":
+            self._show_list()
+            self._say_order()
 
     # -- compare --------------------------------------------------------------------------------------
 

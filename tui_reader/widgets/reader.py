@@ -219,17 +219,21 @@ class Reader(ScrollView, can_focus=True):
     # -- drawing --------------------------------------------------------------------------------------
 
     def _style(self, key: LineKind | int | str) -> Style:
-        """The Rich style for a line kind, a highlight layer (int) or a component class (str), cached."""
+        """The Rich style for a line kind, a highlight layer (int) or a component class (str), cached.
+
+        Full component styles (not partial): "auto" and translucent theme colours only resolve against the
+        pane's real background. Highlights are added in priority order, so the last one's colours win.
+        """
         cache_key = (type(key).__name__, key)
         style = self._styles.get(cache_key)
         if style is None:
             if isinstance(key, LineKind):
                 name = KIND_CLASSES.get(key)
-                style = self.rich_style + self.get_component_rich_style(name, partial=True) if name else self.rich_style
+                style = self.get_component_rich_style(name) if name else self.rich_style
             elif isinstance(key, int):
-                style = self.get_component_rich_style(HIGHLIGHT_CLASSES[key], partial=True)
+                style = self.get_component_rich_style(HIGHLIGHT_CLASSES[key])
             else:
-                style = self.rich_style + self.get_component_rich_style(key, partial=True)
+                style = self.get_component_rich_style(key)
             self._styles[cache_key] = style
         return style
 
