@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tui_reader.core.model import Article
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = ROOT / "seeds"
@@ -41,3 +43,12 @@ def tree_digest(root: Path) -> str:
         h.update(path.read_bytes())
         h.update(str(path.stat().st_mode).encode())
     return h.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def seed_articles() -> dict[str, Article]:
+    """The two seed articles as the corpus reader cleans them, keyed "000" and "002"."""
+    from tui_reader.core.corpus import Corpus
+
+    corpus = Corpus.load([SEEDS])
+    return {a.id[:3]: a for a in corpus.articles}

@@ -88,3 +88,27 @@ def test_hostile_text_prints_literally(tmp_path: Path) -> None:
     assert "Click [@click=app.quit]here[/] or [link=file:///etc/passwd]there[/link]" in out.stdout
     assert "\x1b]" not in out.stdout and "\x07" not in out.stdout
     assert "a trailing backslash \\" in out.stdout
+
+
+def test_show_json_fills_quotes_and_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", SEED_B, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert all(list(q) == ["start", "end", "text", "speaker"] for q in data["quotes"])
+    assert all(list(f) == ["start", "end", "text", "kind", "value", "unit", "qualifier"] for f in data["figures"])
+    assert {"text": "UK does not accept", "speaker": "Dominic Raab"}.items() <= next(
+        q for q in data["quotes"] if q["text"] == "UK does not accept"
+    ).items()
+    figure = next(f for f in data["figures"] if f["text"] == "about 1.5 miles")
+    assert (figure["kind"], figure["value"], figure["unit"], figure["qualifier"]) == ("quantity", 1.5, "mile", "about")
+    for span in data["quotes"]:
+        assert not span["text"].startswith(('"', "“")) and not span["text"].endswith(('"', "”"))
+
+
+def test_show_rich_highlights_quotes_with_speakers_and_a_legend(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", SEED_B)
+    assert code == 0
+    assert '"UK does not accept" [Dominic Raab] the result' in out.replace("\n", " ")
+    assert "Legend: quotation [speaker]  figure" in out
+    # the embedded post keeps its own signature and gets no second speaker label
+    assert "2/2 [Oana Lungescu]" not in out

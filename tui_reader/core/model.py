@@ -93,6 +93,8 @@ class Hit:
     score: float
     matches: tuple[Span, ...] = ()
     snippet: str = ""
+    snippet_start: int = 0
+    """Offset in ``body`` of the snippet's first character (after a leading "…"), to style matches in it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +114,155 @@ class SearchResult:
     took_ms: float
     hits: tuple[Hit, ...] = field(default_factory=tuple)
     notice: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What a list of articles shows, known without reading the article's file (from the index)."""
+
+    id: str
+    path: str
+    title: str
+    outlet: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateReport:
+    """What an index update did: file counts, the articles indexed, what was skipped and why.
+
+    ``added`` / ``changed`` / ``removed`` / ``unchanged`` count files; ``rebuilt`` is True when the whole index
+    was built afresh; ``notice`` is one line when the index had to heal or fall back to memory.
+    """
+
+    files: int
+    articles: int
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: tuple[Skipped, ...] = ()
+    rebuilt: bool = False
+    seconds: float = 0.0
+    notice: str | None = None
+
+
+# --- Comparison of two accounts (tui_reader.core.compare) ---------------------------------------------------
+
+DiffOpKind = Literal["equal", "delete", "insert", "replace"]
+PairKind = Literal["same", "paraphrase"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article: ``body[start:end] == text``.
+
+    ``kind`` is the kind of block it stands in (a heading, an embedded post or a caption are sentences of
+    their own kind); ``block`` is that block's index in the article's paragraphs, so a view can keep
+    paragraphs together.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: BlockKind = "paragraph"
+    block: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One run of a word-level diff between the two sides of an aligned pair.
+
+    ``op`` is "equal", "delete" (only in A), "insert" (only in B) or "replace"; ``a_text`` is
+    ``a.body[a_start:a_end]`` and ``b_text`` is ``b.body[b_start:b_end]`` (empty with ``start == end`` on the
+    side that has nothing). "equal" runs may still differ in case or quote marks ("Nato" / "NATO").
+    """
+
+    op: DiffOpKind
+    a_text: str
+    b_text: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Sentences of A aligned with sentences of B that carry the same content.
+
+    ``a`` and ``b`` are sentence indices (one each, or two consecutive ones on the side that split a
+    sentence); ``score`` is the similarity in [0, 1]; ``kind`` is "same" when the wording barely differs,
+    else "paraphrase"; ``diff`` is the word-level diff from A's wording to B's.
+    """
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    kind: PairKind
+    diff: tuple[DiffOp, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FigureNote:
+    """A figure span of one article with the index of the sentence that holds it."""
+
+    span: Span
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePair:
+    """A figure of A and a figure of B that count the same thing; ``why`` says how they disagree (if they do)."""
+
+    a: FigureNote
+    b: FigureNote
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureDiff:
+    """Figures of both accounts: the same value for the same thing, one side only, or in conflict."""
+
+    shared: tuple[FigurePair, ...] = ()
+    only_a: tuple[FigureNote, ...] = ()
+    only_b: tuple[FigureNote, ...] = ()
+    conflicts: tuple[FigurePair, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePair:
+    """The same quotation in both accounts, possibly worded differently; ``diff`` is its word-level diff."""
+
+    a: Span
+    b: Span
+    speaker: str | None
+    score: float
+    diff: tuple[DiffOp, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteDiff:
+    """Quotations of both accounts: shared (with speaker and wording diff) and one side only."""
+
+    shared: tuple[QuotePair, ...] = ()
+    only_a: tuple[Span, ...] = ()
+    only_b: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two accounts of one story compared: sentence alignment, word diffs, figure and quote differences.
+
+    ``only_a`` / ``only_b`` are indices of sentences without a counterpart, in text order.
+    """
+
+    a: Article
+    b: Article
+    sentences_a: tuple[Sentence, ...]
+    sentences_b: tuple[Sentence, ...]
+    pairs: tuple[Pair, ...]
+    only_a: tuple[int, ...]
+    only_b: tuple[int, ...]
+    figures: FigureDiff = field(default_factory=FigureDiff)
+    quotes: QuoteDiff = field(default_factory=QuoteDiff)

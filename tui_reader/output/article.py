@@ -22,6 +22,7 @@ STYLES: dict[str, str] = {
     "post": "italic",
     "quote": "green",
     "speaker": "dim green",
+    "term": "italic yellow",
     "figure": "bold cyan",
     "match": "black on yellow",
 }
@@ -35,17 +36,23 @@ def meta_line(article: Article) -> Text:
     return Text(" · ".join(parts), style=STYLES["meta"])
 
 
-def _styled(body: str, start: int, end: int, spans: Sequence[Span], base: str) -> Text:
-    """``body[start:end]`` as Text with every span that overlaps it styled, plus a dim speaker after quotes."""
+def _styled(body: str, start: int, end: int, spans: Sequence[Span], base: str, *, post: bool = False) -> Text:
+    """``body[start:end]`` as Text with every span that overlaps it styled, plus a dim speaker after quotes.
+
+    The speaker is shown once after a run of quote parts by the same speaker (a quote split by "he said"
+    reads "“…,” he said, “…” [Name]"), and not inside an embedded post, whose signature already names it.
+    """
     text = Text(body[start:end], style=base)
     insertions: list[tuple[int, str]] = []
-    for span in spans:
-        if span.end <= start or span.start >= end:
-            continue
+    inside = [s for s in spans if s.end > start and s.start < end]
+    quotes = [s for s in inside if s.kind == "quote"]
+    for span in inside:
         a, b = max(span.start, start) - start, min(span.end, end) - start
         text.stylize(STYLES.get(span.kind, ""), a, b)
-        if span.kind == "quote" and span.speaker and span.end <= end:
-            insertions.append((b, span.speaker))
+    for i, span in enumerate(quotes):
+        nxt = quotes[i + 1] if i + 1 < len(quotes) else None
+        if span.speaker and span.end <= end and not post and (nxt is None or nxt.speaker != span.speaker):
+            insertions.append((span.end - start, span.speaker))
     if not insertions:
         return text
     # Speakers go after the closing quote mark that follows the span, so the quote reads intact.
@@ -56,7 +63,7 @@ def _styled(body: str, start: int, end: int, spans: Sequence[Span], base: str) -
         while pos < len(plain) and plain[pos] in "”\"’'»":
             pos += 1
         out.append_text(text[last:pos])
-        out.append(f" — {speaker}", style=STYLES["speaker"])
+        out.append(f" [{speaker}]", style=STYLES["speaker"])
         last = pos
     out.append_text(text[last:])
     return out
@@ -73,7 +80,7 @@ def render_article(article: Article, spans: Iterable[Span] = ()) -> RenderableTy
     blocks: Sequence[Block] = article.blocks or tuple(Block("paragraph", s, e) for s, e in article.paragraphs())
     for block in blocks:
         base = STYLES.get(block.kind, "") if block.kind != "paragraph" else ""
-        text = _styled(article.body, block.start, block.end, spans, base)
+        text = _styled(article.body, block.start, block.end, spans, base, post=block.kind == "post")
         if block.kind == "post":
             parts.append(Padding(text, (0, 0, 1, 2)))
         else:
@@ -82,11 +89,23 @@ def render_article(article: Article, spans: Iterable[Span] = ()) -> RenderableTy
     return Group(*parts)
 
 
-def legend() -> Text:
-    """What the highlight colours mean."""
+def legend(spans: Iterable[Span] = ()) -> Text:
+    """What the highlight colours mean (only the kinds present in ``spans``; all of them when empty)."""
+    kinds = {s.kind for s in spans} or {"quote", "term", "figure"}
     out = Text("Legend: ", style="dim")
-    out.append("quotation", style=STYLES["quote"])
-    out.append(" — speaker", style=STYLES["speaker"])
-    out.append("  ")
-    out.append("figure", style=STYLES["figure"])
+    parts: list[tuple[str, str]] = []
+    if "quote" in kinds:
+        parts.append(("quotation", "quote"))
+    if "term" in kinds:
+        parts.append(("quoted term", "term"))
+    if "figure" in kinds:
+        parts.append(("figure", "figure"))
+    if "match" in kinds:
+        parts.append(("search match", "match"))
+    for i, (label, style) in enumerate(parts):
+        if i:
+            out.append("  ")
+        out.append(label, style=STYLES[style])
+        if style == "quote":
+            out.append(" [speaker]", style=STYLES["speaker"])
     return out

@@ -5,14 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from tui_reader.core.annotate import annotate
 from tui_reader.core.corpus import find_article
 from tui_reader.core.errors import UserError
-from tui_reader.core.model import Article, Span
-
-
-def annotations(article: Article) -> list[Span]:
-    """Quote and figure spans for ``article`` (empty until the annotation module lands)."""
-    return []
 
 
 def run(args: argparse.Namespace, paths: list[Path] | None) -> int:
@@ -22,7 +17,7 @@ def run(args: argparse.Namespace, paths: list[Path] | None) -> int:
         hint = corpus.suggestions(args.article) if corpus else []
         more = f"; did you mean: {', '.join(hint)}" if hint else ""
         raise UserError(f"no article {args.article!r} in the corpus{more}")
-    spans = annotations(article)
+    spans = annotate(article)
     if args.json:
         from tui_reader.output.serialize import article_json, write_json
 
@@ -34,5 +29,5 @@ def run(args: argparse.Namespace, paths: list[Path] | None) -> int:
     console = make_console()
     console.print(render_article(article, spans))
     if spans:
-        console.print(legend())
+        console.print(legend(spans))
     return 0

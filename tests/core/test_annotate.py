@@ -1,0 +1,296 @@
+"""annotate / find_quotes: quote marks, apostrophes, terms, speakers, posts, and properties on any text."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import SEED_A, SEED_B
+from tui_reader.core.annotate import annotate, find_quotes
+from tui_reader.core.corpus import find_article
+from tui_reader.core.model import Article, Block, Span
+
+
+def article(body: str, blocks: tuple[Block, ...] = ()) -> Article:
+    return Article(id="t", path="t.txt", title="T", body=body, blocks=blocks)
+
+
+def quotes(body: str, blocks: tuple[Block, ...] = ()) -> list[tuple[str, str, str | None]]:
+    return [(s.kind, s.text, s.speaker) for s in find_quotes(article(body, blocks))]
+
+
+def test_curly_quote_with_said_after() -> None:
+    body = "“We need chain saws and jacks,” civil protection worker Andrea Gentili told the Associated Press."
+    assert quotes(body) == [("quote", "We need chain saws and jacks,", "Andrea Gentili")]
+
+
+def test_straight_quote_with_inverted_said() -> None:
+    body = '"It suggests that employment is continuing to expand," said Rick Egelton, deputy chief economist.'
+    assert quotes(body) == [("quote", "It suggests that employment is continuing to expand,", "Rick Egelton")]
+
+
+def test_single_quotes_quote_in_headlines() -> None:
+    assert quotes("‘We will not back down on the rebate,’ Jack Straw said.") == [
+        ("quote", "We will not back down on the rebate,", "Jack Straw")
+    ]
+    assert quotes("'Jail!' Trump slams aide") == [("quote", "Jail!", "Trump")]
+
+
+def test_guillemets() -> None:
+    assert quotes("Emmanuel Macron said: « Nous ne céderons pas. »") == [
+        ("quote", "Nous ne céderons pas.", "Emmanuel Macron")
+    ]
+
+
+def test_apostrophes_are_never_quote_marks() -> None:
+    body = (
+        "NATO’s presence grew. It’s the ’90s again, rock ’n’ roll is back, Lukashenko's rivals met "
+        "and the workers’ union and the protesters' leaders said nothing. 'Tis the season."
+    )
+    assert quotes(body) == []
+    assert quotes("He loved the ‘rock ’n’ roll years of his youth’ above all.") == [
+        ("quote", "rock ’n’ roll years of his youth", None)
+    ]
+
+
+def test_plural_possessive_inside_single_quotes() -> None:
+    assert [q[1] for q in quotes("They sang ‘the workers’ union will never fall’ all night.")] == [
+        "the workers’ union will never fall"
+    ]
+
+
+def test_multi_paragraph_quote_each_paragraph_reopens() -> None:
+    body = (
+        "Mayor Sergio Pirozzi spoke at noon.\n\n"
+        "“We will search every house in the town,” Pirozzi said. “We will not stop\n\n"
+        "“until everyone is found. Nobody is forgotten.”\n\n"
+        "Rescue teams worked on."
+    )
+    assert quotes(body) == [
+        ("quote", "We will search every house in the town,", "Sergio Pirozzi"),
+        ("quote", "We will not stop", "Sergio Pirozzi"),
+        ("quote", "until everyone is found. Nobody is forgotten.", "Sergio Pirozzi"),
+    ]
+
+
+def test_quote_split_by_its_attribution_is_two_parts_with_one_speaker() -> None:
+    body = 'Mayor Stefano Petrucci spoke. "We will work," he said, "until the last family has a roof."'
+    assert quotes(body) == [
+        ("quote", "We will work,", "Stefano Petrucci"),
+        ("quote", "until the last family has a roof.", "Stefano Petrucci"),
+    ]
+
+
+def test_speaker_patterns() -> None:
+    assert quotes('Oana Lungescu, a NATO spokesperson, said: "There is no build-up in the region."')[0][2] == (
+        "Oana Lungescu"
+    )
+    assert quotes('According to Oana Lungescu, "the alliance is strictly defensive."')[0][2] == "Oana Lungescu"
+    assert (
+        quotes('NATO spokesperson Oana Lungescu said on Twitter "there is no NATO buildup in the region"')[0][2]
+        == "Oana Lungescu"
+    )
+    assert quotes('the Foreign Secretary Dominic Raab saying the "UK does not accept" the result.')[0][2] == (
+        "Dominic Raab"
+    )
+    body = 'Alexander Lukashenko won again. "We will never give up the country," Mr Lukashenko said.'
+    assert quotes(body)[0][2] == "Alexander Lukashenko"
+    body = 'Ned Price spoke. "We stand with the people of Turkey," National Security Council spokesman Ned Price said.'
+    assert quotes(body)[0][2] == "Ned Price"
+
+
+def test_pronoun_takes_the_nearest_named_speaker_of_its_gender() -> None:
+    body = (
+        "Mayor Sergio Pirozzi told the AP that teams were trying to reach 69 hamlets. "
+        '"Half of the town does not exist anymore," he told RAI-TV.'
+    )
+    assert quotes(body)[0][2] == "Sergio Pirozzi"
+    body = (
+        "John Smith said the plan was good. Mary Jones said it was bad.\n\n"
+        '"It will not work at all, believe me," he added. "Never," she continued, "not in a thousand years."'
+    )
+    assert [q[2] for q in quotes(body)] == ["John Smith", "Mary Jones", "Mary Jones"]
+
+
+def test_pronoun_falls_back_to_the_sentence_subject() -> None:
+    body = (
+        "Glenn Beck, the closing speaker of the conference, ripped the roof off a hotel.\n\n"
+        "Progressivism, he told the conference, is a cancer.\n\n"
+        "“It’s not enough just to not suck as much as the other side,” he said."
+    )
+    assert quotes(body)[0][2] == "Glenn Beck"
+
+
+def test_quote_reopened_inside_a_paragraph() -> None:
+    body = (
+        'PCS leader Mark Serwotka warned of walkouts. "There is no choice," he said. '
+        '"If you want the pension you must work for an extra five years. "In the 20th century, it is unacceptable."'
+    )
+    assert quotes(body) == [
+        ("quote", "There is no choice,", "Mark Serwotka"),
+        ("quote", "If you want the pension you must work for an extra five years.", "Mark Serwotka"),
+        ("quote", "In the 20th century, it is unacceptable.", "Mark Serwotka"),
+    ]
+
+
+def test_paragraph_opening_with_a_quote_continues_the_previous_speaker() -> None:
+    body = (
+        'Carib Chief Charles Williams spoke. "Our ancestors stood up against conquerors," said Mr Williams.\n\n'
+        '"This cannot be perpetuated in movies." Shooting is expected to begin in April.'
+    )
+    assert [q[2] for q in quotes(body)] == ["Charles Williams", "Charles Williams"]
+
+
+def test_unknown_speakers_stay_none() -> None:
+    assert (
+        quotes(
+            'A spokesman for Unison, Britain\'s biggest union, said after the meeting: "At least we are still talking."'
+        )[0][2]
+        is None
+    )
+    body = 'But he aimed at Republicans and Democrats, and gave them no quarter. "We all lost our way," he said.'
+    assert quotes(body)[0][2] is None
+    assert quotes('"We have no comment at this time," a spokesperson said.')[0][2] is None
+    assert quotes('"We look forward to working with the Air Force," the company said in a statement.')[0][2] is None
+    assert quotes('Hundreds of residents gathered near the site chanting "Allah is great" all night.')[0][2] is None
+    assert quotes('"We will rebuild the whole town," he said.')[0][2] is None  # nobody named before
+
+
+def test_terms_and_title_case_names() -> None:
+    body = (
+        'Trump called on the "Deep State" Justice Department to act, a "hoax" under the slogan '
+        '"Make America Great Again."'
+    )
+    assert quotes(body) == [
+        ("term", "Deep State", None),
+        ("term", "hoax", None),
+        ("term", "Make America Great Again.", None),
+    ]
+    assert quotes('Richard Nixon listened. "Yeah," Nixon replied.') == [("quote", "Yeah,", "Richard Nixon")]
+
+
+def test_embedded_post_block_is_a_quote_by_its_author() -> None:
+    post = (
+        "There is no #NATO buildup in the region. It is strictly defensive. 2/2\n"
+        "— Oana Lungescu (@NATOpress) August 16, 2020"
+    )
+    body = "NATO denied it.\n\n" + post
+    blocks = (Block("paragraph", 0, 15), Block("post", 17, len(body), author="Oana Lungescu", handle="@NATOpress"))
+    assert quotes(body, blocks) == [
+        ("quote", "There is no #NATO buildup in the region. It is strictly defensive.", "Oana Lungescu")
+    ]
+
+
+def test_inline_post_signature_names_the_author() -> None:
+    body = (
+        "Trump tweeted.\n\nBoeing is building a brand new 747 for future presidents. Cancel order! "
+        "— Donald J. Trump (@realDonaldTrump) December 6, 2016"
+    )
+    assert quotes(body) == [
+        ("quote", "Boeing is building a brand new 747 for future presidents. Cancel order!", "Donald J. Trump")
+    ]
+
+
+def test_seeds() -> None:
+    a, _ = find_article(None, SEED_A)
+    b, _ = find_article(None, SEED_B)
+    assert a is not None and b is not None
+    got_a = [(s.text[:30], s.speaker) for s in find_quotes(a)]
+    assert got_a == [
+        ("will die as a state, as a peop", "Alexander Lukashenko"),
+        ("There is no Nato build-up in t", "Oana Lungescu"),
+    ]
+    speakers_b = [s.speaker for s in find_quotes(b)]
+    assert speakers_b == ["Oana Lungescu"] * 4 + ["Dominic Raab", "Alexander Lukashenko"]
+    figures = {s.text: (s.figure_kind, s.value, s.qualifier) for s in annotate(b) if s.kind == "figure"}
+    assert figures["more than 80%"] == ("percent", 80, "more than")
+    assert figures["roughly 50,000"] == ("count", 50000, "roughly")
+    assert "2/2" not in figures
+
+
+def check_spans(body: str, spans: list[Span]) -> None:
+    assert spans == sorted(spans, key=lambda s: (s.start, s.end, s.kind))
+    last_end: dict[str, int] = {}
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(body)
+        assert body[s.start : s.end] == s.text
+        assert s.start >= last_end.get(s.kind, 0), f"overlapping {s.kind} spans"
+        last_end[s.kind] = s.end
+        if s.kind in ("quote", "term"):
+            assert s.text == s.text.strip()
+
+
+PIECES = st.sampled_from(
+    [
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        "„",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "—",
+        "he said",
+        "said Oana Lungescu",
+        "Mr Lukashenko",
+        " she continued",
+        "according to NATO",
+        "It’s",
+        "NATO’s",
+        "rock ’n’ roll",
+        "the ’90s",
+        "We will",
+        "80%",
+        "5,500",
+        "about 1.5 miles",
+        "two",
+        "Aug 18, 2020",
+        "— Name (@handle) Date",
+        "2/2",
+        "according to",
+        "told the AP",
+        "Hundreds",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_any_text_gives_valid_spans(body: str) -> None:
+    check_spans(body, annotate(article(body)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_never_raises(body: str) -> None:
+    check_spans(body, annotate(article(body)))
+
+
+def test_time_grows_linearly() -> None:
+    # Not a speed assertion (that is bench/annotate_speed.py): a quadratic pass would make 8x the text cost
+    # about 64x; this only checks the ratio stays far below that.
+    a, _ = find_article(None, SEED_B)
+    assert a is not None
+    small = article("\n\n".join([a.body] * 4))
+    large = article("\n\n".join([a.body] * 32))
+
+    def cost(art: Article) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            annotate(art)
+            best = min(best, time.perf_counter() - t)
+        return best
+
+    assert cost(large) / cost(small) < 24

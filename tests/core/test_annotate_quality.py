@@ -1,0 +1,50 @@
+"""Measured quality of annotate() on hand-checked articles (tests/data/annotations.json).
+
+Prints precision and recall per category (run with -s to see them) and fails below the targets. The seed
+articles always run; the ../shared/corpora articles are skipped when the corpora are absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.annotation_eval import Report, load_expectations, score
+from tests.conftest import shared_corpus
+
+# (precision, recall) floors; raise them as the rules improve, never lower them to make a change pass.
+TARGETS: dict[str, tuple[float, float]] = {
+    "quotes": (0.95, 0.95),
+    "speakers": (0.95, 0.90),
+    "terms": (0.90, 0.90),
+    "figures": (0.95, 0.95),
+    "values": (0.95, 0.95),
+}
+SEED_TARGETS: dict[str, tuple[float, float]] = {name: (1.0, 1.0) for name in TARGETS}
+
+
+def check(report: Report, targets: dict[str, tuple[float, float]], label: str) -> None:
+    print(f"\n[{label}]")
+    print("\n".join(report.lines()))
+    failures = []
+    for name, (p_min, r_min) in targets.items():
+        tally = getattr(report, name)
+        if tally.precision < p_min or tally.recall < r_min:
+            failures.append(f"{name}: P {tally.precision:.3f} (min {p_min}) R {tally.recall:.3f} (min {r_min})")
+            failures.extend("  " + miss for miss in tally.misses[:20])
+    assert not failures, "\n".join(failures)
+
+
+def test_seed_articles() -> None:
+    report = score([e for e in load_expectations() if e["corpus"] == "seeds"])
+    assert report.articles == 2
+    check(report, SEED_TARGETS, "seeds")
+
+
+@pytest.mark.parametrize("split", ["dev"])
+def test_corpus_articles(split: str) -> None:
+    entries = [e for e in load_expectations() if e["corpus"] != "seeds"]
+    for corpus in sorted({e["corpus"] for e in entries}):
+        shared_corpus(corpus)
+    report = score(entries)
+    assert report.articles == len(entries) >= 10
+    check(report, TARGETS, f"{report.articles} corpus articles")

@@ -1,0 +1,78 @@
+"""The query language: parsed without whoosh, linear, never raising; and the matcher used for highlights."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui_reader.core.query import MAX_QUERY, And, DateRange, Not, Or, Phrase, Prefix, Word, find_matches, parse
+
+
+def test_words_all_must_match() -> None:
+    assert parse("5,500 troops").tree == And((Word("5500"), Word("troop")))
+
+
+def test_figures_spanning_words_stay_one_term() -> None:
+    assert parse("80 per cent").tree == Word("80%")
+    assert parse("£600 million").tree == Word("600000000")
+
+
+def test_phrases_or_not_fields_and_groups() -> None:
+    assert parse('"no NATO buildup"').tree == Phrase(("no", "nato", "buildup"))
+    assert parse("a OR b c").tree == And((Or((Word("a"), Word("b"))), Word("c")))
+    assert parse("-troops nato").tree == And((Not(Word("troop")), Word("nato")))
+    assert parse("NOT (a OR b)").tree == Not(Or((Word("a"), Word("b"))))
+    assert parse('title:"x y"').tree == Phrase(("x", "y"), "title")
+    assert parse("outlet:BBC").tree == Word("bbc", "outlet")
+    assert parse("elect*").tree == Prefix("elect")
+
+
+def test_date_ranges() -> None:
+    assert parse("date:2020-08..2020-09").tree == DateRange("2020-08", "2020-09~")
+    assert parse("date:2020").tree == DateRange("2020", "2020~")
+    assert parse("date:>=2020-8-1").tree == DateRange("2020-08-01", None)
+    assert parse("date:<2021").tree == DateRange(None, "2020~")
+    got = parse("date:soon")
+    assert got.tree is None and "date:soon ignored" in got.notices[0]
+
+
+def test_hostile_queries_are_plain_text_or_nothing() -> None:
+    for q in ('"unclosed', ")))(((", "OR", "NOT", "-", "*", "AND OR NOT", ":", "title:", '""'):
+        parse(q)  # no exception
+    assert parse('"unclosed phrase').tree == Phrase(("unclos", "phrase"))
+    assert parse("*").tree is None
+    assert parse("((((((((((((((((((((((((((((((a").tree is not None
+
+
+def test_long_queries_are_cut_with_a_notice_in_bounded_time() -> None:
+    started = time.perf_counter()
+    got = parse("x" * 100_000)
+    assert time.perf_counter() - started < 1.0
+    assert any(str(MAX_QUERY)[:1] in n and "cut" in n for n in got.notices)
+    many = parse(" ".join(f"w{i}" for i in range(500)))
+    assert isinstance(many.tree, And) and len(many.tree.children) == 64
+    assert any("first 64 words" in n for n in many.notices)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_string_parses(text: str) -> None:
+    parse(text)
+
+
+def test_matches_use_the_same_analyzer() -> None:
+    text = "at least 5,500 troops, about 80 percent, and 1,800,000 people"
+    assert [text[a:b] for a, b in find_matches(text, parse("5500").tree)] == ["5,500"]
+    assert [text[a:b] for a, b in find_matches(text, parse("80%").tree)] == ["80 percent"]
+    assert find_matches(text, parse("800,000").tree) == []
+    assert [text[a:b] for a, b in find_matches(text, parse('"least 5,500 troops"').tree)] == ["least 5,500 troops"]
+    assert find_matches(text, parse("-troops").tree) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.text(max_size=30))
+def test_match_offsets_round_trip_onto_the_text(text: str, q: str) -> None:
+    for start, end in find_matches(text, parse(q).tree):
+        assert 0 <= start < end <= len(text)

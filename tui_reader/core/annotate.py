@@ -1,0 +1,696 @@
+"""Quotations with their speakers, scare-quoted terms, and figures: ``annotate(article) -> list[Span]``.
+
+Own rules, measured against hand-checked articles (tests/data/annotations.json), because no trained model
+is available here. The pipeline, paragraph by paragraph:
+
+1. Quote marks. Curly, straight, low-9 and guillemet double quotes and curly or straight single quotes are
+   paired by their flanking (a mark after a space that touches a word opens; one after a word that touches a
+   space or punctuation closes). Apostrophes (NATO’s, it’s, the ’90s, rock ’n’ roll, the workers’ union) are
+   never quote marks: a single quote only opens when a closing partner exists in its paragraph. Quotes of the
+   other family inside an open quote are part of it. A quote left open at the end of a paragraph continues
+   when the next paragraph opens again (each paragraph of a multi-paragraph quote is its own span).
+2. Quote or term. Quoted text of one or two words, or a Title Case name ("In God We Trust"), is a "term"
+   unless it ends in ! or ?, or is attributed right after its closing mark ('"Yeah," Nixon replied').
+3. Speaker. In order: an attribution right after the closing mark (", said X", ", X said", ", he told
+   RAI-TV", ", X, a spokesperson, said", "..., according to X"), a speech verb earlier in the quote's sentence
+   ("X said on Twitter: ", "X said that ... Belarus “..."), then the other parts of the same quote (split by
+   its attribution, or continued over paragraphs), then the previous paragraph's speaker for a paragraph that
+   is nothing but a quote. "he"/"she" becomes the nearest earlier named speaker whose gender does not clash;
+   names become the fullest form the article gives (names.py). An embedded post is a quote by its author.
+   A speaker the rules cannot name stays None: a wrong speaker is worse than none.
+
+Every span satisfies ``body[start:end] == text``; spans of one kind never overlap; time is linear in the
+length of the body (each look-around is bounded).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from tui_reader.core.figures import find_figures
+from tui_reader.core.model import Article, Span
+from tui_reader.core.names import (
+    LEADING_STOP,
+    NAME,
+    PLACES,
+    NameBook,
+    clean_name,
+    find_mentions,
+    is_organisation,
+    words,
+)
+
+__all__ = ["annotate", "find_quotes"]
+
+MASK = "\x00"  # the sanitiser removes C0 controls, so this never occurs in a body
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_MARKS_RE = re.compile("[\"“”„«»‘’']")
+_ALL_MARKS = "\"“”„«»‘’'"
+_OPEN_PUNCT = "([{—–-/"
+_CLOSE_PUNCT = ".,;:!?)]}…—–-"
+# Text right after a single opening mark that shows it is an apostrophe: ’90s, ’n’, ’em, ’tis, ’cause.
+_ELISION = re.compile(r"(?:\d|n[’']|em\b|til\b|tis\b|twas\b|cause\b|bout\b|round\b|s\b)", re.IGNORECASE)
+_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "from", "or"})
+
+SPEECH_VERBS = words(
+    """said says say saying told tells tell telling added adds adding continued continues
+    continuing wrote writes writing tweeted tweets tweeting posted posts stated states explained explains
+    explaining noted notes noting argued argues arguing asked asks asking replied replies replying responded
+    responds responding insisted insists insisting warned warns warning claimed claims claiming declared
+    declares declaring announced announces admitted admits admitting acknowledged acknowledges recalled
+    recalls recalling remarked remarks observed suggested suggests suggesting urged urges urging complained
+    complains complaining conceded concedes cautioned cautions predicted predicts countered counters
+    maintained maintains testified testifies concluded concludes recounted shouted yelled cried exclaimed
+    quipped joked boasted mused lamented vowed vows vowing pledged promised promises confirmed confirms
+    confirming stressed stresses emphasized emphasised reiterated contended contends asserted asserts alleged
+    alleges retorted agreed agrees wondered chanted chanting screamed whispered slams slammed blasts blasted
+    condemned condemns denied denies denying rejected rejects accused accuses accusing blamed blames
+    criticized criticised praised praises described describes describing called calls calling charged
+    spoke speaks reported reports revealed reveals demanded demands threatened threatens pleaded wrote remarked read
+    characterized characterised hailed welcomed thanked apologized apologised posited opined scoffed snapped
+    sniffed marveled marvelled gushed fumed raged groused grumbled protested objected mocked taunted teased intoned
+    explained elaborated summed answered interjected acknowledged"""
+)
+# Verbs that introduce the words themselves right after a closing mark (", he said").
+_SAY_VERBS = SPEECH_VERBS - {
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "describing",
+    "characterized",
+    "characterised",
+    "denied",
+    "denies",
+    "denying",
+    "rejected",
+    "rejects",
+    "blamed",
+    "blames",
+    "criticized",
+    "criticised",
+    "praised",
+    "praises",
+    "hailed",
+    "welcomed",
+    "thanked",
+    "reported",
+    "reports",
+    "read",
+}
+_VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_SAY_ALT = "|".join(sorted(_SAY_VERBS, key=len, reverse=True))
+_ADV = (
+    r"(?:also|later|then|previously|once|again|recently|reportedly|publicly|privately|separately|further|"
+    r"earlier|simply|flatly|repeatedly|had|has|have|would|will|quickly|angrily|bluntly|told|[a-z]+ly|"
+    r"at\s+the\s+time|on\s+(?:Twitter|Facebook|Instagram|[A-Z][a-z]+day))"
+)
+_PRONOUN = r"(?:he|she|He|She)"
+_VERB_RE = re.compile(rf"(?<![\w’'])(?:{_VERB_ALT})(?![\w’'])")
+
+_APPOSITIVE = rf"[ \t]*,(?![ \t]*(?:and|but|or|then|so|while|as|because|he|she|they|it|we|I)\b)[^,{MASK}\n]{{1,100}}?,"
+_LEAD = r"[ \t]*,?[ \t]*(?:[—–-][ \t]*)?"
+# ", said resident Maria Gianni" / ", said he" / ", said the CDC".
+_AFTER_VERB_FIRST = re.compile(
+    rf"{_LEAD}(?:{_SAY_ALT})(?:[ \t]+(?:{_ADV}))?[ \t]+(?:(?P<pro>{_PRONOUN})\b|(?:(?:the|a|an)[ \t]+)?"
+    rf"(?:[a-z][\w-]*[ \t]+){{0,3}}(?P<name>{NAME}))"
+)
+# ", Trump said" / ", civil protection worker Andrea Gentili told the AP" / ", Oana Lungescu, a NATO
+# spokesperson, said" / ", he told RAI-TV".
+_AFTER_SUBJECT_FIRST = re.compile(
+    rf"{_LEAD}(?:(?P<pro>{_PRONOUN})|(?:(?:the|a|an)[ \t]+)?(?:{NAME}[ \t]+(?=[a-z]))?(?:[a-z][\w-]*[ \t]+){{0,3}}"
+    rf"(?P<name>{NAME}))(?:{_APPOSITIVE})?(?:[ \t]+{_ADV}){{0,2}}[ \t]+(?:{_SAY_ALT})(?![\w’'])"
+)
+# ", the company said": an attribution to someone the text does not name.
+_AFTER_UNNAMED = re.compile(rf"{_LEAD}(?:the|a|an|one|two|three)[ \t]+[a-z][\w ’'-]{{0,40}}?[ \t]+(?:{_SAY_ALT})\b")
+_AFTER_ACCORDING = re.compile(rf"{_LEAD}according[ \t]+to[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<name>{NAME})")
+# "…" about the purchaser, he said.  (the attribution closes the sentence)
+_SENTENCE_TAIL = re.compile(
+    rf",[ \t]+(?:(?P<pro>{_PRONOUN})|(?P<name>{NAME}))(?:[ \t]+{_ADV})?[ \t]+(?:{_SAY_ALT})"
+    rf"(?:[ \t]+[^,.!?{MASK}\n]{{0,40}})?[.!?]?[ \t]*$"
+)
+# Subject right before a speech verb (the window ends at the verb).
+_SUBJECT_NAMED = re.compile(
+    rf"(?P<name>{NAME})(?:[ \t]+of[ \t]+(?:the[ \t]+)?{NAME}(?:[ \t]+in[ \t]+{NAME})?)?"
+    rf"(?:{_APPOSITIVE}"
+    rf"|[ \t]+(?:a|an)[ \t]+(?:(?!that\b|which\b|who\b|and\b|but\b)[\w’'-]+[ \t]+){{1,4}}?)?"
+    rf"(?:[ \t]+{_ADV}){{0,3}}[ \t]*$"
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w’'])(?:for|of|at|from|to|by|on|in|about|against|like|than|toward|towards)[ \t]+(?:the[ \t]+)?$"
+)
+_SUBJECT_PRONOUN = re.compile(rf"(?<![\w’'])(?P<pro>{_PRONOUN})(?:[ \t]+{_ADV}){{0,3}}[ \t]*$")
+_SUBJECT_UNNAMED = re.compile(
+    r"(?<![\w’'])(?i:the|a|an|his|her|its|their|one|two|three|several|many|some|other)[ \t]+"
+    r"(?:[\w’'-]+[ \t]+){0,3}(?!(?:including|by|while|after|before|when|without|with|for|of|to|in|on|at|and|"
+    r"or|but|that|which|who|then|also)[ \t])[a-z][\w’'-]*(?<!ing)[ \t]+$"
+)
+_VERBISH = (
+    r"(?:[a-z]+ed|[a-z]+s|has|had|have|was|is|will|would|can|could|also|later|then|said|told|wrote|took|went|"
+    r"made|got|gave|came|saw|met|spoke|sent|kept|held|left|won|lost|ran|began|became|put|set|brought|thought|"
+    r"felt|knew|found|chose|did|rode|stood|sat|led|[a-z]+ly)(?![\w’'])"
+)
+# A role noun between an organisation and a name ("NATO spokesperson Oana Lungescu"): not a verb or a
+# preposition, so "She said she worried Flynn ..." and "Simsek traveled to Gaziantep" do not qualify.
+_ROLE_WORD = rf"(?!{_VERBISH}|(?:to|of|in|on|at|for|with|by|from|he|she|they|it|that|and|but|the|a|an)\b)[a-z][\w-]*"
+_THEN_VERB = rf"(?:{_APPOSITIVE})?(?:[ \t]+{_ADV})?[ \t]+{_VERBISH}"
+_OPENING_SUBJECT = re.compile(
+    rf"(?:{NAME}[ \t]+(?:{_ROLE_WORD}[ \t]+){{1,3}}(?P<name>{NAME})|(?P<name2>{NAME}))(?={_THEN_VERB})"
+)
+_SUBJECT_COORDINATED = re.compile(rf"(?:(?<![\w’'])and|(?<![\w’'])but|,)(?:[ \t]+{_ADV}){{0,2}}[ \t]*$")
+_ADJECTIVAL = re.compile(r"(?<![\w’'])(?i:the|a|an|this|his|her|its|their)[ \t]+$")
+_SENTENCE_INTRO = re.compile(
+    r"[ \t]*(?:(?:However|But|And|Meanwhile|Still|Yet|Later|Earlier|Instead|Separately),?[ \t]+)?"
+    r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Last|This|Yesterday|Writing)\b"
+    rf"[^,{MASK}\n]{{0,60}},[ \t]*)?"
+)
+_ACCORDING_BEFORE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,?[ \t]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’'»)]*[ \t\n]+(?=[\"“‘'«(]?[A-Z0-9])")
+_ABBREVIATIONS = words(
+    """Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Jr Sr Prof Rev No vs Inc Corp Co Ltd Jan Feb Mar Apr Jun Jul
+    Aug Sep Sept Oct Nov Dec Mt Ft Ave Adm Cmdr Det Insp Supt Pres Sec Hon"""
+)
+# An embedded post's signature at the end of a paragraph: "— Name (@handle) Date".
+_SIGNATURE = re.compile(r"[ \t\n]*[—–][ \t]*(?P<author>[^()\n—–]{1,80}?)[ \t]*\((?P<handle>@\w{1,30})\)[^\n]{0,40}$")
+_POST_TAIL = re.compile(r"(?:[ \t\n]+(?:\d{1,2}/\d{1,2}|pic\.twitter\.com/\w+|https?://\S+))+[ \t\n]*$")
+
+_WINDOW = 240  # how far attributions are looked for on either side of a quote
+_PRONOUN_REACH = 3000  # how far back a pronoun looks for its named speaker
+
+
+@dataclass(slots=True)
+class _Part:
+    """One quoted stretch inside a paragraph (or an embedded post), before it becomes a Span."""
+
+    open_at: int  # index of the opening mark (or the start of a post)
+    close_at: int | None  # index of the closing mark, None when the quote runs to the paragraph end
+    start: int  # content start (after the mark, whitespace trimmed)
+    end: int  # content end
+    para: int
+    kind: str = "quote"
+    speaker: str | None = None
+    pronoun: tuple[str, int] | None = None  # ("he"|"she", position) waiting to be resolved
+    direct: bool = False  # attributed right after its closing mark
+    chain: int = -1  # parts of one multi-paragraph quote share a chain id
+    post: bool = False
+
+
+@dataclass(slots=True)
+class _Context:
+    """Everything the passes share for one article."""
+
+    body: str
+    masked: str = ""
+    paragraphs: list[tuple[int, int, str, str | None]] = field(default_factory=list)
+    parts: list[_Part] = field(default_factory=list)
+    book: NameBook | None = None
+    events: list[tuple[int, str]] = field(default_factory=list)  # (position, named speaker) of speech verbs
+    subjects: list[tuple[int, str]] = field(
+        default_factory=list
+    )  # names that open a sentence: "Glenn Beck, ..., ripped"
+
+
+def annotate(article: Article) -> list[Span]:
+    """Quote, term and figure spans of ``article.body``, sorted by start (then end, then kind)."""
+    spans = find_quotes(article) + find_figures(article.body)
+    return sorted(spans, key=lambda s: (s.start, s.end, s.kind))
+
+
+def find_quotes(article: Article) -> list[Span]:
+    """Quotations (kind "quote", with ``speaker`` when the article says who) and scare-quoted "term" spans."""
+    ctx = _Context(body=article.body)
+    ctx.paragraphs = _paragraphs(article)
+    for index, (start, end, kind, author) in enumerate(ctx.paragraphs):
+        if kind == "post":
+            _add_post(ctx, index, start, end, author)
+        elif (sig := _SIGNATURE.search(article.body, start, end)) and sig.end() == end:
+            _add_post(ctx, index, start, sig.start(), sig["author"].strip())
+        else:
+            ctx.parts.extend(_scan_paragraph(article.body, start, end, index))
+    _link_paragraphs(ctx)
+    ctx.masked = _mask(article.body, [p for p in ctx.parts if p.kind == "quote"])
+    mentions = find_mentions(ctx.masked)
+    ctx.book = NameBook(mentions)
+    _classify(ctx)
+    _collect_events(ctx)
+    for part in ctx.parts:
+        if part.kind == "quote" and not part.post:
+            _attribute(ctx, part)
+    _resolve_pronouns(ctx)
+    _propagate(ctx)
+    out = []
+    for part in ctx.parts:
+        speaker = ctx.book.fullest(part.speaker) if part.speaker and part.kind == "quote" else None
+        out.append(Span(part.kind, part.start, part.end, article.body[part.start : part.end], speaker=speaker))  # type: ignore[arg-type]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# 1. Quote marks
+
+
+def _paragraphs(article: Article) -> list[tuple[int, int, str, str | None]]:
+    if article.blocks:
+        return [(b.start, b.end, b.kind, b.author) for b in article.blocks]
+    return [(s, e, "paragraph", None) for s, e in article.paragraphs()]
+
+
+def _add_post(ctx: _Context, index: int, start: int, end: int, author: str | None) -> None:
+    """An embedded post is one quote by its author, without its signature, link or "2/2" counter."""
+    body = ctx.body
+    sig = _SIGNATURE.search(body, start, end)
+    if sig and sig.end() == end:
+        end = sig.start()
+        author = author or sig["author"].strip()
+    tail = _POST_TAIL.search(body, start, end)
+    if tail:
+        end = tail.start()
+    start, end = _trim(body, start, end)
+    if end > start:
+        ctx.parts.append(_Part(start, end, start, end, index, speaker=author or None, post=True, direct=True))
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _flanks(body: str, k: int, lo: int, hi: int) -> tuple[bool, bool]:
+    """(opens, closes): whether the mark at ``k`` can open (touches the next word) or close a quote."""
+    prev = body[k - 1] if k > lo else " "
+    nxt = body[k + 1] if k + 1 < hi else " "
+    opens = not nxt.isspace() and (prev.isspace() or prev in _OPEN_PUNCT or prev in _ALL_MARKS)
+    closes = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_PUNCT or nxt in _ALL_MARKS)
+    return opens, closes
+
+
+def _single_closer(body: str, k: int, lo: int, hi: int) -> int | None:
+    """The mark that closes a single quote opened at ``k``, or None (then ``k`` was an apostrophe)."""
+    candidates: list[int] = []
+    for m in re.finditer("[’']", body[k + 1 : hi]):
+        j = k + 1 + m.start()
+        prev = body[j - 1]
+        nxt = body[j + 1] if j + 1 < hi else " "
+        if (prev.isalnum() and nxt.isalnum()) or (prev == "n" and body[j - 2 : j - 1] in ("’", "'")):
+            continue  # it’s, Lukashenko's, rock ’n’ roll
+        if _flanks(body, j, lo, hi)[1]:
+            candidates.append(j)
+            if len(candidates) >= 4:
+                break
+    if not candidates:
+        return None
+    first = candidates[0]
+    # "‘the workers’ union’": a plural possessive is followed by a lower-case word; prefer a later closer.
+    after = body[first + 1 : first + 3]
+    if body[first - 1] == "s" and len(after) == 2 and after[0] == " " and after[1].islower() and len(candidates) > 1:
+        between = body[first + 1 : candidates[1]]
+        if not re.search(r"(?:^|[\s(])[‘']\w", between):  # unless another quote opens in between
+            return candidates[1]
+    return first
+
+
+def _scan_paragraph(body: str, lo: int, hi: int, index: int) -> list[_Part]:
+    """Pair the quote marks of ``body[lo:hi]`` into parts (the last may stay open)."""
+    parts: list[_Part] = []
+    open_at: int | None = None
+    skip_until = -1
+    for m in _MARKS_RE.finditer(body, lo, hi):
+        k = m.start()
+        if k < skip_until:
+            continue
+        ch = body[k]
+        opens, closes = _flanks(body, k, lo, hi)
+        if open_at is None:
+            if ch in _DOUBLE_OPEN or (ch == '"' and (opens or not closes)):
+                if ch == "“" and closes and not opens:
+                    continue  # a stray closing-style mark with nothing open
+                open_at = k
+            elif ch in "‘'" and opens and not _ELISION.match(body, k + 1):
+                closer = _single_closer(body, k, lo, hi)
+                if closer is not None:
+                    parts.append(_make_part(body, k, closer, index))
+                    skip_until = closer + 1
+            continue
+        # A double quote is open: only double marks matter (single ones are nested quotes or apostrophes).
+        if ch in _DOUBLE_CLOSE or (ch == '"' and (closes or not opens)) or (ch == "“" and closes and not opens):
+            parts.append(_make_part(body, open_at, k, index))
+            open_at = None
+        elif ch in "“„" or ch == '"':
+            # A new opening mark while one is open. After a full stop it starts the next paragraph of the same
+            # quotation run together ('... until people drop. "In the 20th century ...'): close the first
+            # there; otherwise the first mark was never closed and is dropped.
+            if _ends_sentence(body, open_at + 1, k):
+                parts.append(_make_part(body, open_at, k, index))
+            open_at = k
+    if open_at is not None:
+        parts.append(_make_part(body, open_at, None, index, hi))
+    return [p for p in parts if p.end > p.start]
+
+
+def _ends_sentence(body: str, start: int, end: int) -> bool:
+    text = body[start:end].rstrip()
+    return len(text.split()) >= 3 and text[-1:] in ".!?…"
+
+
+def _make_part(body: str, open_at: int, close_at: int | None, index: int, hi: int | None = None) -> _Part:
+    end = close_at if close_at is not None else (hi if hi is not None else len(body))
+    start, end = _trim(body, open_at + 1, end)
+    return _Part(open_at, close_at, start, end, index)
+
+
+def _link_paragraphs(ctx: _Context) -> None:
+    """Chain a quote left open at a paragraph's end to the quote that reopens the next paragraph."""
+    by_para: dict[int, list[_Part]] = {}
+    for part in ctx.parts:
+        by_para.setdefault(part.para, []).append(part)
+    keep: list[_Part] = []
+    chain = 0
+    for index in range(len(ctx.paragraphs)):
+        for part in by_para.get(index, []):
+            if part.close_at is not None or part.post:
+                keep.append(part)
+                continue
+            nxt = by_para.get(index + 1, [])
+            para_start = ctx.paragraphs[index][0]
+            reopens = (
+                bool(nxt) and not nxt[0].post and _only_space(ctx.body, ctx.paragraphs[index + 1][0], nxt[0].open_at)
+            )
+            if reopens:
+                if part.chain < 0:
+                    chain += 1
+                    part.chain = chain
+                nxt[0].chain = part.chain
+                keep.append(part)
+            elif part.chain >= 0 or _only_space(ctx.body, para_start, part.open_at):
+                keep.append(part)  # the last paragraph of a chain, or a whole-paragraph quote left unclosed
+    ctx.parts = keep
+
+
+def _only_space(body: str, start: int, end: int) -> bool:
+    return not body[start:end].strip()
+
+
+def _mask(body: str, parts: list[_Part]) -> str:
+    """``body`` with quoted words blanked, so names and verbs inside quotations are never attributions."""
+    pieces: list[str] = []
+    pos = 0
+    for part in sorted(parts, key=lambda p: p.start):
+        if part.start < pos:
+            continue
+        pieces.append(body[pos : part.start])
+        pieces.append(MASK * (part.end - part.start))
+        pos = part.end
+    pieces.append(body[pos:])
+    return "".join(pieces)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# 2. Quote or term
+
+
+def _classify(ctx: _Context) -> None:
+    chained = {p.chain for p in ctx.parts if p.chain >= 0}
+    for part in ctx.parts:
+        if part.post or (part.chain >= 0 and part.chain in chained):
+            continue
+        text = ctx.body[part.start : part.end]
+        words = text.split()
+        if text.rstrip("”’\"' ")[-1:] in "!?":
+            continue
+        if len(words) > 2 and not _title_case(words):
+            continue
+        if part.close_at is not None and _direct_attribution(ctx.body, part.close_at + 1) is not None:
+            continue
+        part.kind = "term"
+
+
+def _title_case(words: list[str]) -> bool:
+    """ "In God We Trust", "Make America Great Again.": every word capitalised but the small ones."""
+    letters = [w.strip("“”\"'‘’.,:;()[]") for w in words]
+    letters = [w for w in letters if w]
+    if not letters or not letters[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w in _SMALL_WORDS or not w[:1].isalpha() for w in letters)
+
+
+def _direct_attribution(text: str, pos: int) -> tuple[str | None, str | None] | None:
+    """(name, pronoun) of an attribution starting right at ``pos`` (after a closing mark), or None."""
+    for pattern in (_AFTER_SUBJECT_FIRST, _AFTER_VERB_FIRST):
+        m = pattern.match(text, pos, min(len(text), pos + _WINDOW))
+        if m:
+            name = clean_name(m["name"])[0] if m["name"] else None
+            pronoun = m["pro"].lower() if m["pro"] else None
+            if name or pronoun:
+                return name, pronoun
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# 3. Speakers
+
+
+def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos`` within ``[lo, hi)`` (abbreviations do not end one)."""
+    start = lo
+    window_lo = max(lo, pos - _WINDOW)
+    for m in _SENTENCE_BREAK.finditer(text, window_lo, pos):
+        if not _is_abbreviation(text, m.start()):
+            start = m.end()
+    if start == lo and window_lo > lo:
+        start = window_lo
+    end = min(hi, pos + _WINDOW)
+    for m in _SENTENCE_BREAK.finditer(text, pos, end):
+        if not _is_abbreviation(text, m.start()):
+            end = m.start() + 1
+            break
+    return start, end
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    m = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12) : dot])
+    if not m:
+        return False
+    word = m[1]
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _collect_events(ctx: _Context) -> None:
+    """Every speech verb outside quotations with a named subject: the speakers pronouns can refer to."""
+    masked = ctx.masked
+    for start, end, _kind, _author in ctx.paragraphs:
+        for m in _VERB_RE.finditer(masked, start, end):
+            sent_start, _ = _sentence_bounds(masked, m.start(), start, end)
+            name, _pronoun, _known = _subject(masked, m, sent_start)
+            if name:
+                ctx.events.append((m.start(), name))
+        sentence_starts = [start] + [m.end() for m in _SENTENCE_BREAK.finditer(masked, start, end)]
+        for sent_start in sentence_starts:
+            name = _sentence_subject(masked, sent_start, end)
+            if name and ctx.book is not None and ctx.book.is_person(name):
+                ctx.subjects.append((sent_start, name))
+    ctx.events.extend((part.start, part.speaker) for part in ctx.parts if part.post and part.speaker)
+    ctx.events.sort()
+
+
+def _subject(masked: str, verb: re.Match[str], sent_start: int) -> tuple[str | None, str | None, bool]:
+    """(name, pronoun, known) for the subject of the speech verb ``verb``.
+
+    known is True when the subject was found, even if it is someone unnamed ("the company said"), and
+    False when the verb has no recognisable subject (then an earlier verb may have one).
+    """
+    v = verb.start()
+    lo = max(sent_start, v - 160)
+    m = _SUBJECT_PRONOUN.search(masked, max(lo, v - 40), v)
+    if m:
+        return None, m["pro"].lower(), True
+    m = _SUBJECT_NAMED.search(masked, lo, v)
+    if m and m.start() >= lo:
+        first = m["name"].split()[0]
+        if (
+            first not in LEADING_STOP
+            and first not in PLACES
+            and _PREPOSITION_BEFORE.search(masked, max(0, m.start() - 12), m.start())
+        ):
+            return None, None, True  # "A spokesman for Unison, Britain's biggest union, said"
+        name, _title, possessive = clean_name(m["name"])
+        if name and not possessive:
+            return name, None, True
+    if _SUBJECT_COORDINATED.search(masked, max(lo, v - 30), v):
+        return _sentence_subject(masked, sent_start, v), None, True
+    if _SUBJECT_UNNAMED.search(masked, max(lo, v - 60), v):
+        return None, None, True
+    if verb.group().endswith("ing"):
+        return _sentence_subject(masked, sent_start, v), None, True
+    return None, None, False
+
+
+def _sentence_subject(masked: str, sent_start: int, limit: int) -> str | None:
+    """The name a sentence opens with ("Mr Lukashenko rejected ... and said"), if it opens with one.
+
+    The name must be followed by a verb-like word ("rejected", "has") or by a role and a second name
+    ("NATO spokesperson Oana Lungescu said"), so "Trump administration officials" gives nothing.
+    """
+    intro = _SENTENCE_INTRO.match(masked, sent_start, limit)
+    pos = intro.end() if intro else sent_start
+    m = _OPENING_SUBJECT.match(masked, pos, limit)
+    if not m:
+        return None
+    name, _title, possessive = clean_name(m["name"] or m["name2"])
+    return None if possessive else name
+
+
+def _attribute(ctx: _Context, part: _Part) -> None:
+    masked = ctx.masked
+    p_start, p_end = ctx.paragraphs[part.para][0], ctx.paragraphs[part.para][1]
+    # a) right after the closing mark
+    if part.close_at is not None:
+        direct = _direct_attribution(masked, part.close_at + 1)
+        if direct is not None:
+            name, pronoun = direct
+            part.direct = True
+            if name:
+                part.speaker = name
+                bisect.insort(ctx.events, (part.close_at, name))
+            elif pronoun:
+                part.pronoun = (pronoun, part.close_at)
+            return
+        if _AFTER_UNNAMED.match(masked, part.close_at + 1, min(p_end, part.close_at + _WINDOW)):
+            part.direct = True
+            return
+        _, sent_end = _sentence_bounds(masked, part.close_at, p_start, p_end)
+        tail = _SENTENCE_TAIL.search(masked, part.close_at + 1, max(part.close_at + 1, sent_end))
+        if tail and MASK not in masked[part.close_at + 1 : tail.start()]:
+            if tail["name"]:
+                name = clean_name(tail["name"])[0]
+                if name:
+                    part.speaker, part.direct = name, True
+                    return
+            elif tail["pro"]:
+                part.pronoun, part.direct = (tail["pro"].lower(), part.close_at), True
+                return
+    # b) a speech verb earlier in the same sentence
+    floor = p_start
+    for other in ctx.parts:
+        if other.para == part.para and other.close_at is not None and other.close_at < part.open_at:
+            floor = max(floor, other.close_at + 1)
+    sent_start, _ = _sentence_bounds(masked, part.open_at, floor, p_end)
+    according = _ACCORDING_BEFORE.search(masked, sent_start, part.open_at)
+    if according:
+        name = clean_name(according["name"])[0]
+        if name:
+            part.speaker = name
+            return
+    for verb in reversed(list(_VERB_RE.finditer(masked, sent_start, part.open_at))):
+        if _ADJECTIVAL.search(masked, max(sent_start, verb.start() - 8), verb.start()):
+            continue  # "the alleged build-up"
+        name, pronoun, known = _subject(masked, verb, sent_start)
+        if name:
+            part.speaker = name
+        elif pronoun:
+            part.pronoun = (pronoun, verb.start())
+        if known:
+            return
+    # c) "…," according to X  (a source; the weakest sign)
+    if part.close_at is not None:
+        m = _AFTER_ACCORDING.match(masked, part.close_at + 1, min(p_end, part.close_at + _WINDOW))
+        if m:
+            part.speaker = clean_name(m["name"])[0]
+
+
+def _resolve_pronouns(ctx: _Context) -> None:
+    """ "he told RAI-TV": the nearest earlier named speaker (or sentence subject) who may be a he (or a she)."""
+    assert ctx.book is not None
+    candidates = sorted(ctx.events + ctx.subjects)
+    positions = [pos for pos, _ in candidates]
+    for part in ctx.parts:
+        if part.pronoun is None or part.speaker:
+            continue
+        pronoun, at = part.pronoun
+        want = "m" if pronoun == "he" else "f"
+        i = bisect.bisect_left(positions, at) - 1
+        while i >= 0 and at - positions[i] <= _PRONOUN_REACH:
+            name = candidates[i][1]
+            full = ctx.book.fullest(name)
+            if not is_organisation(full):
+                gender = ctx.book.gender_of(full)
+                if gender in (None, want):
+                    part.speaker = name
+                    break
+            i -= 1
+
+
+def _propagate(ctx: _Context) -> None:
+    """Parts of one quote share a speaker: across paragraphs, around an attribution, and quote paragraphs."""
+    quotes = [p for p in ctx.parts if p.kind == "quote"]
+    chains: dict[int, str] = {}
+    for part in quotes:
+        if part.chain >= 0 and part.speaker and part.chain not in chains:
+            chains[part.chain] = part.speaker
+    for part in quotes:
+        if part.chain >= 0 and not part.speaker and part.chain in chains:
+            part.speaker = chains[part.chain]
+    by_para: dict[int, list[_Part]] = {}
+    for part in quotes:
+        if not part.post:
+            by_para.setdefault(part.para, []).append(part)
+    for para, parts in by_para.items():
+        for i, part in enumerate(parts):
+            if part.speaker or part.direct:
+                continue
+            source = next((q for q in reversed(parts[:i]) if q.speaker), None)
+            if source is None:
+                source = next((q for q in parts[i + 1 :] if q.speaker and q.direct), None)
+            if source is not None and not _other_speaker_between(ctx, source, part):
+                part.speaker = source.speaker
+        del para
+    # A paragraph that opens with an unattributed quotation continues the previous paragraph's speaker when
+    # that paragraph was a quote paragraph itself, or ended with a quotation and its attribution.
+    for index, (start, end, _kind, _author) in enumerate(ctx.paragraphs):
+        parts = by_para.get(index, [])
+        prev_parts = by_para.get(index - 1, [])
+        if not parts or not prev_parts or parts[0].direct or parts[0].speaker or not prev_parts[-1].speaker:
+            continue
+        if not _only_space(ctx.body, start, parts[0].open_at):
+            continue
+        previous = prev_parts[-1]
+        p_start, p_end = ctx.paragraphs[index - 1][0], ctx.paragraphs[index - 1][1]
+        whole = _only_quotes(ctx, start, end) and _only_space(ctx.body, p_start, prev_parts[0].open_at)
+        if whole or _ends_paragraph(ctx, previous, p_start, p_end):
+            first_sentence_end = _sentence_bounds(ctx.masked, parts[0].open_at, start, end)[1]
+            for part in parts:
+                if part.open_at <= first_sentence_end or whole:
+                    part.speaker = part.speaker or previous.speaker
+
+
+def _ends_paragraph(ctx: _Context, part: _Part, p_start: int, p_end: int) -> bool:
+    """True when ``part`` and its attribution are the last sentence of their paragraph."""
+    if part.close_at is None or not part.direct:
+        return False
+    _, sent_end = _sentence_bounds(ctx.masked, part.close_at, p_start, p_end)
+    return _only_space(ctx.body, sent_end, p_end)
+
+
+def _other_speaker_between(ctx: _Context, a: _Part, b: _Part) -> bool:
+    lo, hi = sorted((a.end, b.start))
+    i = bisect.bisect_left(ctx.events, (lo, ""))
+    while i < len(ctx.events) and ctx.events[i][0] < hi:
+        name = ctx.events[i][1]
+        if a.speaker and ctx.book and ctx.book.fullest(name) != ctx.book.fullest(a.speaker):
+            return True
+        i += 1
+    return False
+
+
+def _only_quotes(ctx: _Context, start: int, end: int) -> bool:
+    outside = ctx.masked[start:end].replace(MASK, "")
+    return not re.sub(r"[\s\"“”„«»‘’'.,;:!?…—–-]", "", outside)

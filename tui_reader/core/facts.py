@@ -1,0 +1,299 @@
+"""Figures and quotations of two accounts side by side: shared, one side only, and conflicting figures.
+
+The spans come from annotation (``annotate.py`` and ``figures.find_figures``); nothing here finds a figure
+or a quote in text. What this module decides is which figure of A counts the same thing as which figure of B:
+- the thing counted is read from the words right after (and before) the figure in its sentence ("15 people
+  dead", "5,500 US troops", "the death toll reached 250"), stemmed, with a few news synonyms folded together
+  (killed = dead = died = toll);
+- two figures of the same kind (and unit) are a candidate pair when their things overlap, or when their
+  sentences were aligned and each is that sentence's only figure of the kind; greedy, best first;
+- a pair is ``shared`` when value and qualifier agree ("about" agrees with no qualifier), else a ``conflict``
+  with a short reason: "at least 15 vs 17", "about 80 percent vs more than 80%: qualifier differs".
+Quotes match when one's words mostly recur in the other (a fragment quoted by one outlet of a longer quote in
+the other still matches); an embedded post counts as its author's quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from tui_reader.core.align import word_diff
+from tui_reader.core.model import (
+    Article,
+    FigureDiff,
+    FigureNote,
+    FigurePair,
+    Pair,
+    QuoteDiff,
+    QuotePair,
+    Sentence,
+    Span,
+)
+from tui_reader.core.terms import content_terms, tokens
+
+# Qualifiers as families: two figures agree when their families do ("over" = "more than").
+QUALIFIER_FAMILIES: dict[str, str] = {
+    **dict.fromkeys(
+        ["about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "circa", "~", "approx"],
+        "about",
+    ),
+    **dict.fromkeys(
+        ["at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "above"],
+        "at least",
+    ),
+    **dict.fromkeys(
+        ["up to", "as many as", "at most", "fewer than", "less than", "under", "nearly", "almost", "no more than"],
+        "up to",
+    ),
+}
+# Words that count the same thing in news reports, folded to one term for matching what a figure counts.
+THING_SYNONYMS: dict[str, str] = {
+    **dict.fromkeys(["dead", "death", "di", "die", "kill", "toll", "fatal", "fatalit", "fatali", "bodi"], "DEAD"),
+    **dict.fromkeys(["injur", "injuri", "wound", "hurt", "hospital", "hospitaliz"], "HURT"),
+    **dict.fromkeys(["miss", "unaccount"], "MISSING"),
+    **dict.fromkeys(["home", "house", "structure", "build", "properti"], "BUILDING"),
+    **dict.fromkeys(["troop", "soldier", "personnel", "servicemember"], "TROOPS"),
+    **dict.fromkeys(["vote", "ballot"], "VOTE"),
+    **dict.fromkeys(["aftershock", "temblor", "tremor", "quake"], "QUAKE"),
+    **dict.fromkeys(["rescu", "rescue", "free", "save"], "RESCUED"),
+    **dict.fromkeys(["attacker", "gunman", "gunmen", "militant", "terrorist", "assailant"], "ATTACKER"),
+}
+_NUMERIC_KINDS = {"count": "number", "number_word": "number", "decimal": "number"}
+_CONTEXT_AFTER = 5
+_CONTEXT_BEFORE = 4
+_MIN_QUOTE_TOKENS = 3
+QUOTE_MATCH = 0.6
+"""Share of the shorter quotation's words that must recur, in order, in the other for the two to be one quote."""
+
+
+@dataclass(slots=True)
+class _Fig:
+    """A figure with where it stands and what it counts."""
+
+    note: FigureNote
+    family: str
+    thing: frozenset[str]
+
+
+def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
+    """Index of the sentence that holds ``offset`` (the nearest one before it when it falls between two)."""
+    lo, hi = 0, len(sentences) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].start <= offset:
+            best = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+def _family(span: Span) -> str:
+    kind = span.figure_kind or "number"
+    family = _NUMERIC_KINDS.get(kind, kind)
+    if family in ("money", "quantity") or (family == "number" and span.unit):
+        return f"{family}:{span.unit or ''}"
+    return family
+
+
+def qualifier_family(qualifier: str | None) -> str | None:
+    """The family of a qualifier ("over" -> "at least"), None for none; unknown ones stand for themselves."""
+    if not qualifier:
+        return None
+    q = " ".join(qualifier.lower().split())
+    return QUALIFIER_FAMILIES.get(q, q)
+
+
+def _thing(body: str, sentence: Sentence, span: Span) -> frozenset[str]:
+    """Content terms next to the figure inside its sentence: what it counts."""
+    toks = tokens(body, sentence.start, sentence.end)
+    after = [t for t in toks if t.start >= span.end and t.kind == "word"][:_CONTEXT_AFTER]
+    before = [t for t in toks if t.end <= span.start and t.kind == "word"][-_CONTEXT_BEFORE:]
+    terms: set[str] = set()
+    for tok in (*before, *after):
+        for term in content_terms(body, tok.start, tok.end):
+            if not term[:1].isdigit() and not term.startswith("month"):
+                terms.add(THING_SYNONYMS.get(term, term))
+    return frozenset(terms)
+
+
+def _figs(article: Article, sentences: Sequence[Sentence], spans: Sequence[Span]) -> list[_Fig]:
+    out = []
+    for span in spans:
+        if span.kind != "figure" or not sentences:
+            continue
+        n = sentence_of(sentences, span.start)
+        out.append(_Fig(FigureNote(span, n), _family(span), _thing(article.body, sentences[n], span)))
+    return out
+
+
+def _same_value(a: Span, b: Span) -> bool:
+    if a.value is None or b.value is None:
+        return a.text.casefold() == b.text.casefold()
+    if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
+        return abs(float(a.value) - float(b.value)) <= 1e-9 * max(1.0, abs(float(a.value)))
+    return str(a.value) == str(b.value)
+
+
+def _trivial(span: Span) -> bool:
+    """Small whole numbers recur by chance ("two people", "one of them"): they need context to match."""
+    return isinstance(span.value, (int, float)) and float(span.value).is_integer() and abs(float(span.value)) < 10
+
+
+def _why(a: Span, b: Span, thing: frozenset[str]) -> str:
+    """A short human reason for a conflict."""
+    if _same_value(a, b):
+        qa, qb = a.qualifier or "exactly", b.qualifier or "exactly"
+        return f"{a.text} vs {b.text}: qualifier differs ({qa} vs {qb})"
+    counted = ", ".join(sorted(t.lower() for t in thing)[:3])
+    return f"{a.text} vs {b.text}" + (f" ({counted})" if counted else "")
+
+
+def compare_figures(
+    a: Article,
+    sentences_a: Sequence[Sentence],
+    spans_a: Sequence[Span],
+    b: Article,
+    sentences_b: Sequence[Sentence],
+    spans_b: Sequence[Span],
+    pairs: Sequence[Pair],
+) -> FigureDiff:
+    """Match the figures of A and B by what they count; sort them into shared, one side only and conflicts."""
+    figs_a, figs_b = _figs(a, sentences_a, spans_a), _figs(b, sentences_b, spans_b)
+    aligned = {(i, j) for p in pairs for i in p.a for j in p.b}
+    per_sentence_a: dict[tuple[int, str], int] = {}
+    per_sentence_b: dict[tuple[int, str], int] = {}
+    for f in figs_a:
+        key = (f.note.sentence, f.family)
+        per_sentence_a[key] = per_sentence_a.get(key, 0) + 1
+    for f in figs_b:
+        key = (f.note.sentence, f.family)
+        per_sentence_b[key] = per_sentence_b.get(key, 0) + 1
+
+    candidates: list[tuple[float, int, int]] = []
+    for x, fa in enumerate(figs_a):
+        for y, fb in enumerate(figs_b):
+            if fa.family != fb.family:
+                continue
+            same = _same_value(fa.note.span, fb.note.span)
+            overlap = len(fa.thing & fb.thing) / max(1, min(len(fa.thing), len(fb.thing)))
+            together = (fa.note.sentence, fb.note.sentence) in aligned
+            alone = (
+                per_sentence_a[(fa.note.sentence, fa.family)] == 1
+                and per_sentence_b[(fb.note.sentence, fb.family)] == 1
+            )
+            if fa.family in ("date", "year", "time", "ordinal"):
+                # A date is its own identity: the same date is shared wherever it stands; different dates
+                # conflict only in aligned sentences about the same thing.
+                score = 1.0 if same else (overlap if together and overlap >= 0.5 else 0.0)
+            elif overlap > 0 or (together and alone):
+                score = overlap + (0.5 if together else 0.0) + (0.25 if same else 0.0)
+            elif same and not _trivial(fa.note.span):
+                score = 0.3
+            else:
+                score = 0.0
+            if score > 0:
+                candidates.append((score, x, y))
+
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    shared: list[FigurePair] = []
+    conflicts: list[FigurePair] = []
+    for _, x, y in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if x in used_a or y in used_b:
+            continue
+        used_a.add(x)
+        used_b.add(y)
+        fa, fb = figs_a[x], figs_b[y]
+        sa, sb = fa.note.span, fb.note.span
+        qa, qb = qualifier_family(sa.qualifier), qualifier_family(sb.qualifier)
+        agree = qa == qb or {qa, qb} == {None, "about"}
+        if _same_value(sa, sb) and agree:
+            shared.append(FigurePair(fa.note, fb.note))
+        else:
+            conflicts.append(FigurePair(fa.note, fb.note, _why(sa, sb, fa.thing & fb.thing or fa.thing)))
+    return FigureDiff(
+        shared=tuple(sorted(shared, key=lambda p: p.a.span.start)),
+        only_a=tuple(f.note for n, f in enumerate(figs_a) if n not in used_a),
+        only_b=tuple(f.note for n, f in enumerate(figs_b) if n not in used_b),
+        conflicts=tuple(sorted(conflicts, key=lambda p: p.a.span.start)),
+    )
+
+
+_SIGNATURE_LINE = re.compile(r"\n[—–][^\n]*$")
+
+
+def post_quotes(article: Article) -> list[Span]:
+    """Embedded posts as quotations of their authors (the text above the "— Name (@handle) date" line)."""
+    out = []
+    for block in article.blocks:
+        if block.kind != "post":
+            continue
+        text = article.body[block.start : block.end]
+        cut = _SIGNATURE_LINE.search(text)
+        end = block.start + (cut.start() if cut else len(text))
+        # A signature on the same line as the post ("... peace. — Name (@handle) Date") ends it too.
+        inline = text.rfind(" — ", 0, end - block.start)
+        if cut is None and inline > 0 and "(@" in text[inline:]:
+            end = block.start + inline
+        if end > block.start:
+            out.append(Span("quote", block.start, end, article.body[block.start : end], speaker=block.author))
+    return out
+
+
+def _quote_words(body: str, span: Span) -> list[str]:
+    return [t.norm for t in tokens(body, span.start, span.end) if t.kind != "other"]
+
+
+def _surname(name: str | None) -> str | None:
+    if not name:
+        return None
+    parts = [p for p in re.split(r"\W+", name.casefold()) if p]
+    return parts[-1] if parts else None
+
+
+def compare_quotes(a: Article, quotes_a: Sequence[Span], b: Article, quotes_b: Sequence[Span]) -> QuoteDiff:
+    """Pair the quotations of A and B that are the same words (or one a part of the other), best first."""
+    qa = [q for q in quotes_a if q.kind == "quote"]
+    qb = [q for q in quotes_b if q.kind == "quote"]
+    words_a = [_quote_words(a.body, q) for q in qa]
+    words_b = [_quote_words(b.body, q) for q in qb]
+    candidates: list[tuple[float, int, int]] = []
+    for x, wa in enumerate(words_a):
+        for y, wb in enumerate(words_b):
+            shorter = min(len(wa), len(wb))
+            if shorter == 0 or (shorter < _MIN_QUOTE_TOKENS and wa != wb):
+                continue
+            if not set(wa) & set(wb):
+                continue
+            sm = SequenceMatcher(None, wa, wb, autojunk=False)
+            contained = sum(block.size for block in sm.get_matching_blocks()) / shorter
+            need = QUOTE_MATCH
+            sa, sb = _surname(qa[x].speaker), _surname(qb[y].speaker)
+            if sa and sb and sa != sb:
+                need = 0.85  # different speakers: only near-identical words are the same quotation
+            if contained >= need:
+                candidates.append((contained + 0.1 * sm.ratio(), x, y))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    shared: list[QuotePair] = []
+    for score, x, y in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if x in used_a or y in used_b:
+            continue
+        used_a.add(x)
+        used_b.add(y)
+        sa_, sb_ = qa[x], qb[y]
+        toks_a = tokens(a.body, sa_.start, sa_.end)
+        toks_b = tokens(b.body, sb_.start, sb_.end)
+        ops, _ = word_diff(a.body, toks_a, b.body, toks_b)
+        speaker = sa_.speaker or sb_.speaker
+        shared.append(QuotePair(sa_, sb_, speaker, round(min(score, 1.0), 4), tuple(ops)))
+    return QuoteDiff(
+        shared=tuple(sorted(shared, key=lambda p: p.a.start)),
+        only_a=tuple(q for n, q in enumerate(qa) if n not in used_a),
+        only_b=tuple(q for n, q in enumerate(qb) if n not in used_b),
+    )

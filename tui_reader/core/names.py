@@ -1,0 +1,303 @@
+"""Names in running text: find capitalised name runs, strip titles, and settle on the fullest form.
+
+Used by annotate.py to name speakers ("Mr Lukashenko" -> "Alexander Lukashenko", "Foreign Secretary Dominic
+Raab" -> "Dominic Raab") and to guess whether "he" or "she" can refer to a name. Plain rules and small word
+lists; nothing here knows about quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string (easier to read and extend than a literal)."""
+    return frozenset(text.split())
+
+
+# One capitalised token: "Lukashenko", "O'Brien", "H.W.", "U.S.", "Ocasio-Cortez", "RAI-TV", "Jr.". A word
+# never takes a full stop (that ends the sentence), so a run never reaches into the next sentence.
+_ABBREVIATED = "Mrs|Mr|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Cmdr|Det|Insp|Supt|Pres|Hon|Mt|Ft"
+_TOKEN = rf"(?:(?:{_ABBREVIATED})\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'\-]*)"
+_PARTICLE = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|y)"
+# A run of capitalised tokens on one line, lower-case particles allowed inside ("Ursula von der Leyen").
+NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*"
+NAME_RE = re.compile(rf"(?<![\w’'.\-]){NAME}")
+
+# Words that open a sentence or a clause and are capitalised only because of that.
+LEADING_STOP = words(
+    """The A An But And Or So Yet However In On At By For From With As After Before When While If Since Until
+    Although Though Because During Then Now Meanwhile Earlier Later Also Still Speaking Asked According This That
+    These Those It He She They We I His Her Their Our Its My Your There Here What Why How Who Where Last Next
+    Yesterday Today Tonight Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
+    Nov Dec Instead Indeed Still Even Only Just Both Each Every Some Many Most Several Despite Amid Under Over
+    Through Across Against Among Like Unlike Please Thanks Thank Sources Source Officials Critics Police Reporters
+    Analysts Experts Residents Witnesses Photo Video Image Read Watch Related Contact Follow Cover Enlarge Caption
+    Getty Reuters AP AFP Instead Once Twice Neither Either Not No Nor All Any None Whether Although Whatever
+    Whoever Dozens Hundreds Thousands Millions Billions One Two Three Four Five Six Seven Eight Nine Ten Twenty
+    Many Few Several Other Others Another Such Yes Oh Well Why"""
+)
+# Titles and roles written before a name; the name is what follows the last of them.
+TITLE_WORDS = words(
+    """President Vice Premier Prime Minister Secretary Foreign Home Defence Defense Interior Treasury Chancellor
+    Senator Sen Representative Rep Congressman Congresswoman Gov Governor Mayor Lt Gen General Col Sgt Capt Adm
+    Admiral Cmdr Commander Chief Justice Judge Attorney Director Commissioner Chairman Chairwoman Chair Speaker
+    Leader Majority Minority Whip Spokesman Spokeswoman Spokesperson Ambassador Mr Mrs Ms Miss Dr Prof Professor
+    Rev Reverend Sir Dame Lord Lady King Queen Prince Princess Pope Pastor Father Sheriff Detective Inspector
+    Superintendent Officer Deputy Assistant Acting Former Sheikh Emir Ayatollah CEO Chancellor Archbishop Bishop
+    Cardinal Rabbi Imam Coach Manager Captain Sergeant Lieutenant Colonel Major Private Corporal Constable
+    Councillor Councilman Councilwoman Alderman Delegate Assemblyman Assemblywoman Minister-President Elect Mister
+    Madam Dean Chef Gen. Premier Presidential Candidate Nominee Founder Owner Editor Columnist Correspondent
+    Anchor Host Justice Sec Pres Supt Insp Det Capt Cpl Pvt Hon Rt"""
+)
+MALE_TITLES = frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father", "Brother", "Mister", "Pope"})
+FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess", "Sister", "Madam"})
+# Tokens that make a run an organisation rather than a person.
+ORG_WORDS = words(
+    """Department Ministry Agency Office Council Committee Commission House Party Company Corp Corporation Inc Ltd
+    LLC Group University College School Association Union Court Congress Senate Parliament Government
+    Administration Bureau Service Services Police Army Navy Force Forces Guard Center Centre Institute Foundation
+    Bank Fund Times News Post Journal Press Network Organization Organisation Alliance Federation Board Authority
+    Energy Kremlin Pentagon Ministry Embassy Campaign Church Club Team Airlines Airways Motors Industries Holdings
+    Partners Capital Media Television Radio TV Channel Magazine Tribune Herald Agency Coalition Movement Front
+    Council Assembly Cabinet Commission Secretariat Reserve Exchange Department Hospital Library Museum Foundation
+    Trust Society Institute Program Programme Project Initiative Studios Records Pictures Games Club Stadium
+    Street Avenue Square Road Bridge Airport Station Region Province State States County City Republic Kingdom
+    Union Nations Europe America Facebook Twitter Google Apple Microsoft Amazon Boeing"""
+)
+# Plural groups: never a he or a she, and never the one speaker of a quote.
+GROUP_WORDS = words(
+    """Democrats Republicans Conservatives Liberals Tories Americans Russians Britons Europeans Democrats
+    Palestinians Israelis Muslims Christians Jews Catholics Protestants Evangelicals Progressives Socialists
+    Communists Nationalists Republicans Independents Libertarians Unionists Loyalists Kurds Sunnis Shias Shiites
+    Iranians Syrians Iraqis Afghans Chinese Japanese Germans French Italians Spaniards Canadians Mexicans Caribs
+    Caribbeans Africans Asians Arabs Latinos Hispanics Whites Blacks Millennials Boomers Britons Scots Irish"""
+)
+# Places that open a run by accident ("in California Reagan told ...").
+PLACES = words(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois
+    Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri
+    Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington
+    Wisconsin Wyoming America Britain England Scotland Wales Ireland France Germany Italy Spain Portugal Russia
+    Ukraine Belarus Poland China Japan Korea India Pakistan Afghanistan Iran Iraq Syria Israel Egypt Turkey Greece
+    Canada Mexico Brazil Australia Africa Europe Asia London Paris Berlin Moscow Beijing Tokyo Minsk Kyiv Kiev
+    Rome Madrid Brussels Geneva Washington Jerusalem Baghdad Kabul Tehran Damascus Istanbul Ankara Cairo Delhi
+    Toronto Sydney Chicago Boston Dallas Houston Miami Atlanta Seattle"""
+)
+# Common given names whose gender is settled enough to rule a pronoun in or out.
+MALE_NAMES = words(
+    """James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony Mark
+    Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey Ryan Jacob
+    Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick
+    Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter Noah
+    Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan Jesse Jordan Bryan
+    Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell
+    Bobby Mason Philip Louis Barack Bill Bernie Mike Jim Tom Bob Joe Ted Newt Mitt Rand Marco Jeb Ben Chuck Mitch
+    Nancy Boris Vladimir Dmitry Sergei Sergey Alexei Viktor Emmanuel Angela Recep Tayyip Binali Mehmet Ahmed
+    Mohammed Muhammad Ali Hassan Hussein Omar Abdul Xi Kim Shinzo Narendra Justin Jair Nicolas Hugo Fidel Raul
+    Silvio Matteo Giuseppe Mario Sergio Fabrizio Stefano Andrea Francesco Luigi Jacques Francois Pierre Jean
+    Nicolas Helmut Gerhard Olaf Tony Gordon Nigel Jeremy Dominic Rishi Keir Theresa Liam Ned Rick Ken Doug Greg
+    Jerzy Lech Andrzej Ehud Benjamin Bibi Yair Jared Rudy Rudolph Rex Mick Steve Sam Dick Al Newt Harry
+    Jimmy Lyndon Dwight Franklin Herbert Woodrow Calvin Warren Ulysses Abraham Rodrigo Pedro Carlos Luis Jorge
+    Manuel Antonio Francisco Miguel Alejandro Fernando Diego Pablo Enrique Javier Andres Ricardo Eduardo Roberto
+    Oscar Alberto Kristian Brenton Scott Hunter Beto Pete Cory Eric"""
+)
+FEMALE_NAMES = words(
+    """Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra
+    Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca Sharon Laura
+    Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela Nicole Emma Samantha Katherine Christine Debra
+    Rachel Catherine Carolyn Janet Ruth Maria Heather Diane Virginia Julie Joyce Victoria Olivia Kelly Christina
+    Lauren Joan Evelyn Judith Megan Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa Kathryn Sara
+    Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise Amber Marilyn Beverly Danielle Theresa Sophia
+    Marie Diana Brittany Natalie Isabella Charlotte Rose Alexis Kayla Hillary Huma Melania Ivanka Michelle Kamala
+    Elizabeth Nikki Sarah Condoleezza Madeleine Theresa Angela Ursula Christine Marine Jacinda Oana Sviatlana
+    Svetlana Tatiana Olga Natalia Irina Yulia Liz Patti Carmen Nancy Dianne Kirsten Amy Tammy Susan Lisa Maxine
+    Ilhan Alexandria Rashida Ayanna Tulsi Kellyanne Sarah Hope Betsy Elaine Nikki Gina Janet Loretta Sally
+    Samantha Valerie Huma Chelsea Malia Sasha Farhana Jill Laura Barbara Rosalynn Eleanor Hilary Harriet Margaret
+    Nicola Priti Yvette Diane Emily Kate Meghan Camilla Anne Beatrice Eugenie Ruth Sonia Elena Ketanji Amy Stacey
+    Gretchen Kristi Lori Muriel Lori Kim Deborah Lee Lesa"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name run outside quotations: where it is and its cleaned form (titles and possessive removed)."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None = None
+    possessive: bool = False
+
+
+def clean_name(run: str) -> tuple[str | None, str | None, bool]:
+    """Return ``(name, last_title, possessive)`` for a capitalised run, or ``(None, ...)`` if no name is left.
+
+    Leading sentence words and places are dropped ("Sunday Lukashenko" -> "Lukashenko"); a person's titles are
+    dropped ("Foreign Secretary Dominic Raab" -> "Dominic Raab"); organisations keep their words ("Justice
+    Department").
+    """
+    possessive = False
+    text = run.strip()
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            possessive = suffix in ("’s", "'s") or text[-len(suffix) - 1] == "s"
+            text = text[: -len(suffix)]
+            break
+    tokens = text.split()
+    if tokens and tokens[-1].endswith(".") and not _keeps_dot(tokens[-1]):
+        tokens[-1] = tokens[-1][:-1]
+    while (
+        tokens
+        and len(tokens) > 1
+        and (_bare(tokens[0]) in LEADING_STOP or _bare(tokens[0]) in PLACES or _gerund(tokens[0]))
+    ):
+        tokens.pop(0)
+    if tokens and _bare(tokens[0]) in LEADING_STOP:
+        return None, None, possessive
+    title = None
+    last_title = -1
+    for i, tok in enumerate(tokens):
+        if _is_title(tok):
+            last_title = i
+    if last_title >= 0:
+        rest = tokens[last_title + 1 :]
+        title = _bare(tokens[last_title])
+        if rest and not any(_bare(t) in ORG_WORDS for t in rest):
+            tokens = rest
+        elif not rest:
+            return None, title, possessive
+    if not tokens:
+        return None, title, possessive
+    # "White House Counselor Kellyanne Conway": the person starts at the first given name after the role.
+    for i in range(1, len(tokens) - 1):
+        if _is_given_name(tokens[i]) and not _is_given_name(tokens[i - 1]):
+            tokens = tokens[i:]
+            break
+    return " ".join(tokens), title, possessive
+
+
+def _is_given_name(token: str) -> bool:
+    return token in MALE_NAMES or token in FEMALE_NAMES
+
+
+def _gerund(token: str) -> bool:
+    """ "Saying President Obama, ...": a sentence-opening -ing word is not part of a name."""
+    return len(token) > 5 and token.endswith("ing") and token[1:].islower()
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(".,")
+
+
+def _keeps_dot(token: str) -> bool:
+    """Initials and abbreviations keep their dot ("H.W.", "Jr.", "U.S.")."""
+    bare = token[:-1]
+    return len(bare) == 1 or "." in bare or bare in {"Jr", "Sr", "St"}
+
+
+def _is_title(token: str) -> bool:
+    bare = _bare(token)
+    if bare in TITLE_WORDS:
+        return True
+    return "-" in bare and any(part.capitalize() in TITLE_WORDS for part in bare.split("-"))
+
+
+def find_mentions(masked: str) -> list[Mention]:
+    """Every name run in ``masked`` (quoted text already blanked out), cleaned, in text order."""
+    out: list[Mention] = []
+    for m in NAME_RE.finditer(masked):
+        name, title, possessive = clean_name(m.group())
+        if name:
+            out.append(Mention(m.start(), m.end(), name, title, possessive))
+    return out
+
+
+def is_organisation(name: str) -> bool:
+    """True for "CDC", "Whitefish Energy", "Justice Department", "Democrats": not a he or a she."""
+    tokens = name.split()
+    if any(_bare(t) in ORG_WORDS or _bare(t) in GROUP_WORDS for t in tokens):
+        return True
+    return len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
+
+
+class NameBook:
+    """What one article says about names: the full forms, how often each occurs, and known genders."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.counts: Counter[str] = Counter(m.name for m in mentions)
+        self.first_at: dict[str, int] = {}
+        self.gender: dict[str, str] = {}
+        self.titled: set[str] = set()
+        for m in mentions:
+            self.first_at.setdefault(m.name, m.start)
+            if m.title and _bare(m.title) in TITLE_WORDS and m.title not in ORG_WORDS:
+                self.titled.add(m.name)
+            if m.title in MALE_TITLES:
+                self.gender.setdefault(m.name.split()[-1], "m")
+            elif m.title in FEMALE_TITLES:
+                self.gender.setdefault(m.name.split()[-1], "f")
+        by_last: dict[str, list[str]] = {}
+        for name in self.first_at:
+            tokens = name.split()
+            if len(tokens) >= 2 and not is_organisation(name):
+                by_last.setdefault(tokens[-1], []).append(name)
+        self._by_last = by_last
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of ``name`` the article gives ("Lukashenko" -> "Alexander Lukashenko").
+
+        A bare surname becomes the one full name ending in it; when several people share it ("Bush") it
+        stays as it is. Full names that differ only by a middle name ("Donald Trump", "Donald J. Trump") are
+        one person, named as the article first names them.
+        """
+        tokens = name.split()
+        if len(tokens) >= 2 and _bare(tokens[0]) in PLACES:
+            rest = " ".join(tokens[1:])
+            if rest in self.first_at or rest.split()[-1] in self._by_last:
+                return self.fullest(rest)
+        if len(tokens) != 1 or is_organisation(name):
+            return name
+        candidates = self._by_last.get(tokens[0], [])
+        if not candidates:
+            return name
+        if len(candidates) == 1:
+            return candidates[0]
+        ordered = sorted(candidates, key=lambda n: self.first_at[n])
+        first = ordered[0].split()
+        if all(_same_person(first, c.split()) for c in ordered[1:]):
+            return ordered[0]
+        return name
+
+    def is_person(self, name: str) -> bool:
+        """A person, as far as the article shows: a full name, a titled name ("President Trump"), or a
+        surname of a full name elsewhere in it; not an organisation, a group or a place."""
+        full = self.fullest(name)
+        if is_organisation(full) or full in PLACES:
+            return False
+        return len(full.split()) >= 2 or full in self.titled or self.gender_of(full) is not None
+
+    def gender_of(self, name: str) -> str | None:
+        """ "m", "f" or None, from a title the article used or a common given name."""
+        tokens = name.split()
+        if not tokens:
+            return None
+        if tokens[-1] in self.gender:
+            return self.gender[tokens[-1]]
+        if len(tokens) >= 2:
+            if tokens[0] in MALE_NAMES and tokens[0] not in FEMALE_NAMES:
+                return "m"
+            if tokens[0] in FEMALE_NAMES and tokens[0] not in MALE_NAMES:
+                return "f"
+        return None
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """ "Donald Trump" and "Donald J. Trump": same first and last name, and one's names all in the other."""
+    if a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return all(tok in long for tok in short)

@@ -1,0 +1,378 @@
+"""The search query language, parsed without whoosh, and the matcher that finds a query's hits in a text.
+
+Any string is a valid query: the parser is linear, never raises, and says what it ignored in ``notices``.
+
+- words: every one must match (``troops Poland``), analysed like the text (``5,500`` = ``5500``, ``80 per cent``
+  = ``80%``, ``£600m`` = ``600 million``);
+- ``"a phrase"`` (straight or curly quotes; an unclosed quote runs to the end);
+- ``OR`` between two clauses (binds tighter than the implied AND), ``NOT x`` or ``-x``, ``( ... )`` groups;
+- fields: ``title:``, ``outlet:``, ``byline:``, ``body:`` (a word or a phrase), ``date:2020``, ``date:2020-08``,
+  ``date:2020-08..2020-09``, ``date:>=2020-08-10``, ``date:<2021``;
+- ``elect*``: words starting with ``elect`` (at least two letters before the star; expansion is bounded).
+
+Queries longer than :data:`MAX_QUERY` characters or with more than :data:`MAX_CLAUSES` clauses are cut, with a
+notice (the index's lookups grow with every clause; a person never types that much).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tui_reader.core.analysis import Term, analyze, fold
+
+MAX_QUERY = 1000
+MAX_CLAUSES = 64
+MAX_DEPTH = 16
+FIELDS = frozenset({"title", "outlet", "byline", "body", "date"})
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One analysed term (``field`` None means title or body)."""
+
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Terms at consecutive positions."""
+
+    terms: tuple[str, ...]
+    field: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    """Any term that starts with ``prefix`` (folded, not stemmed)."""
+
+    prefix: str
+    field: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """ISO date strings compared as text: ``low <= date <= high`` (either end may be open)."""
+
+    low: str | None
+    high: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    """Every child must match."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    """Any child may match."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """The child must not match."""
+
+    child: Node
+
+
+Node = Word | Phrase | Prefix | DateRange | And | Or | Not
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A parsed query: its tree (None when nothing is left to search for) and one-line notices."""
+
+    tree: Node | None
+    notices: list[str] = field(default_factory=list)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_TOKEN = re.compile(
+    r"""(?P<quote>["“”„«»])(?P<phrase>[^"“”„«»]*)["“”„«»]?   # "a phrase" (unclosed runs to the end)
+    |(?P<open>\()|(?P<close>\))
+    |(?P<word>[^\s()"“”„«»]+)""",
+    re.X,
+)
+_DATE_PART = re.compile(r"^\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?$")
+
+
+def parse(query: str) -> Parsed:
+    """Parse any string into a query tree; never raises."""
+    notices: list[str] = []
+    if len(query) > MAX_QUERY:
+        notices.append(f"query cut to its first {MAX_QUERY:,} characters")
+        query = query[:MAX_QUERY]
+    query = _CONTROL.sub(" ", query)
+    tokens = [("quote" if m.group("quote") else m.lastgroup, m) for m in _TOKEN.finditer(query)]
+    parser = _Parser(query, tokens, notices)
+    tree = parser.sequence(0)
+    if parser.clauses > MAX_CLAUSES:
+        notices.append(f"only the first {MAX_CLAUSES} words of the query are used")
+    return Parsed(tree, notices)
+
+
+class _Parser:
+    """Recursive descent over the tokens; ``i`` only moves forward, so parsing is linear."""
+
+    def __init__(self, text: str, tokens: list, notices: list[str]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.notices = notices
+        self.i = 0
+        self.clauses = 0
+
+    def sequence(self, depth: int) -> Node | None:
+        """Clauses up to a closing parenthesis (or the end): ANDed, with OR groups."""
+        groups: list[list[Node]] = []
+        join_next = False
+        negate = False
+        while self.i < len(self.tokens):
+            kind, m = self.tokens[self.i]
+            if kind == "close":
+                self.i += 1
+                if depth > 0:
+                    break
+                continue
+            if kind == "word" and m.group() in ("OR", "||"):
+                self.i += 1
+                join_next = bool(groups)
+                continue
+            if kind == "word" and m.group() in ("AND", "&&", "+"):
+                self.i += 1
+                continue
+            if kind == "word" and m.group() == "NOT":
+                self.i += 1
+                negate = True
+                continue
+            nodes = self.clause(depth)
+            if not nodes:
+                continue
+            if negate:
+                nodes = [Not(_all(nodes))]
+                negate = False
+            if join_next and groups:
+                groups[-1].append(nodes[0])
+                groups.extend([n] for n in nodes[1:])
+            else:
+                groups.extend([n] for n in nodes)
+            join_next = False
+        parts = [g[0] if len(g) == 1 else Or(tuple(g)) for g in groups]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else And(tuple(parts))
+
+    def clause(self, depth: int) -> list[Node]:
+        """One clause: a group, a phrase, a field filter, a negated word, or a run of plain words."""
+        kind, m = self.tokens[self.i]
+        if self.clauses >= MAX_CLAUSES:
+            self.i += 1
+            self.clauses += 1
+            return []
+        if kind == "open":
+            self.i += 1
+            if depth >= MAX_DEPTH:
+                return []
+            inner = self.sequence(depth + 1)
+            return [inner] if inner is not None else []
+        if kind == "quote":
+            self.i += 1
+            return self._phrase(m.group("phrase"), None)
+        word = m.group()
+        if word.startswith("-") and len(word) > 1:
+            self.i += 1
+            inner = self._field_or_words(word[1:])
+            return [Not(_all(inner))] if inner else []
+        if ":" in word[1:]:
+            name, _, value = word.partition(":")
+            if name.lower() in FIELDS:
+                self.i += 1
+                if not value and self.i < len(self.tokens) and self.tokens[self.i][0] == "quote":
+                    # title:"a phrase"
+                    value_text = self.tokens[self.i][1].group("phrase")
+                    self.i += 1
+                    return self._phrase(value_text, name.lower())
+                return self._field(name.lower(), value)
+        # A run of plain words, analysed together so "80 per cent" and "£600 million" stay one figure.
+        start = m.start()
+        end = m.end()
+        self.i += 1
+        while self.i < len(self.tokens):
+            nkind, nm = self.tokens[self.i]
+            nword = nm.group()
+            if (
+                nkind != "word"
+                or nword in ("OR", "||", "AND", "&&", "NOT", "+")
+                or nword.startswith("-")
+                or ":" in nword[1:]
+                or nword.endswith("*")
+            ):
+                break
+            end = nm.end()
+            self.i += 1
+        return self._words(self.text[start:end], None)
+
+    def _field_or_words(self, word: str) -> list[Node]:
+        name, sep, value = word.partition(":")
+        if sep and name.lower() in FIELDS:
+            return self._field(name.lower(), value)
+        return self._words(word, None)
+
+    def _field(self, name: str, value: str) -> list[Node]:
+        if name == "date":
+            node = _date_range(value)
+            if node is None:
+                self.notices.append(
+                    f"date:{value} ignored: use date:2020, date:2020-08, date:2020-08-01..2020-09-30 or date:>=2020-08"
+                )
+                return []
+            self.clauses += 1
+            return [node]
+        return self._words(value, name)
+
+    def _words(self, text: str, field: str | None) -> list[Node]:
+        nodes: list[Node] = []
+        for piece in re.split(r"(\S+\*)(?=\s|$)", text):
+            if piece.endswith("*") and not piece.isspace():
+                stem = piece.rstrip("*")
+                terms = analyze(stem, "phrase")
+                if len(terms) == 1 and len(fold(stem).strip()) >= 2 and not stem[-1:].isspace():
+                    self.clauses += 1
+                    nodes.append(Prefix(_prefix_text(stem, terms[0]), field))
+                    continue
+                if stem.strip() == "" and "*" in piece:
+                    self.notices.append("* needs at least two letters before it (elect*)")
+                piece = stem
+            for term in analyze(piece, "query"):
+                if self.clauses >= MAX_CLAUSES:
+                    self.clauses += 1
+                    break
+                self.clauses += 1
+                nodes.append(Word(term.text, field))
+        return nodes
+
+    def _phrase(self, text: str, field: str | None) -> list[Node]:
+        terms = analyze(text, "phrase")
+        if not terms:
+            return []
+        self.clauses += 1
+        loose = analyze(text, "query")
+        if len(loose) == 1:  # one word or one figure ("80%", "build-up"): a single lookup
+            return [Word(loose[0].text, field)]
+        return [Phrase(tuple(t.text for t in terms[: MAX_CLAUSES * 2]), field)]
+
+
+def _prefix_text(raw: str, term: Term) -> str:
+    """The folded text of a prefix; figures keep their canonical form."""
+    folded = fold(raw.strip())
+    return term.text if term.text[:1].isdigit() else folded
+
+
+def _all(nodes: list[Node]) -> Node:
+    return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
+
+
+def _date_range(value: str) -> DateRange | None:
+    """``2020``, ``2020-08``, ``2020-08-18``, ``A..B`` (either side optional), ``>``, ``>=``, ``<``, ``<=``."""
+    value = value.strip()
+    for op in (">=", "<=", ">", "<"):
+        if value.startswith(op):
+            day = _norm_date(value[len(op) :])
+            if day is None:
+                return None
+            if op == ">=":
+                return DateRange(day, None)
+            if op == ">":
+                return DateRange(day + "~", None)
+            if op == "<=":
+                return DateRange(None, day + "~")
+            return DateRange(None, _before(day))
+    if ".." in value:
+        low_text, _, high_text = value.partition("..")
+        low = _norm_date(low_text) if low_text else None
+        high = _norm_date(high_text) if high_text else None
+        if (low_text and low is None) or (high_text and high is None) or (low is None and high is None):
+            return None
+        return DateRange(low, high + "~" if high else None)
+    day = _norm_date(value)
+    return DateRange(day, day + "~") if day else None
+
+
+def _norm_date(text: str) -> str | None:
+    text = text.strip()
+    if not _DATE_PART.match(text):
+        return None
+    parts = text.split("-")
+    return "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])
+
+
+def _before(day: str) -> str:
+    """The largest string below every date that starts with ``day``."""
+    return day[:-1] + chr(ord(day[-1]) - 1) + "~"
+
+
+def positive_nodes(node: Node | None, negated: bool = False):
+    """Yield the leaves that must or may match (not those under NOT): what a hit highlights."""
+    if node is None:
+        return
+    if isinstance(node, Not):
+        yield from positive_nodes(node.child, not negated)
+    elif isinstance(node, And | Or):
+        for child in node.children:
+            yield from positive_nodes(child, negated)
+    elif not negated:
+        yield node
+
+
+def find_matches(text: str, tree: Node | None, terms: list[Term] | None = None) -> list[tuple[int, int]]:
+    """Every match of the query in ``text`` (the body field) as merged ``(start, end)`` offsets, in order.
+
+    Uses the same analyzer as the index, so ``5500`` finds ``5,500`` and a phrase matches the positions it
+    matched in the index. Pass ``terms`` (``analyze(text)``) when they are already at hand.
+    """
+    leaves = [n for n in positive_nodes(tree) if not isinstance(n, DateRange) and n.field in (None, "body")]
+    if not leaves:
+        return []
+    words = {n.text for n in leaves if isinstance(n, Word)}
+    prefixes = tuple(n.prefix for n in leaves if isinstance(n, Prefix))
+    phrases = [n.terms for n in leaves if isinstance(n, Phrase)]
+    if terms is None:
+        terms = analyze(text)
+    spans: list[tuple[int, int]] = []
+    for t in terms:
+        if t.text in words or (prefixes and t.text.startswith(prefixes)):
+            spans.append((t.start, t.end))
+    if phrases:
+        at: dict[int, dict[str, Term]] = {}
+        for t in terms:
+            at.setdefault(t.pos, {}).setdefault(t.text, t)
+        for words_in_phrase in phrases:
+            first_word = words_in_phrase[0]
+            for pos, here in at.items():
+                first = here.get(first_word)
+                if first is None:
+                    continue
+                last = first
+                for k, w in enumerate(words_in_phrase[1:], start=1):
+                    nxt = at.get(pos + k, {}).get(w)
+                    if nxt is None:
+                        break
+                    last = nxt
+                else:
+                    spans.append((first.start, max(last.end, first.end)))
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
