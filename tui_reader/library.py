@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tui_reader.core.corpus import Corpus, default_paths
-from tui_reader.core.model import Article, SearchResult, Skipped, Span
+from tui_reader.core.model import Article, Comparison, SearchResult, Skipped, Span
 
 if TYPE_CHECKING:
     from tui_reader.core.index import SearchIndex
-    from tui_reader.core.model import ArticleMeta, Comparison
+    from tui_reader.core.model import ArticleMeta
 
 Progress = Callable[[int, int], None]
 MAX_STORY_ARTICLES = 5_000
@@ -101,12 +101,10 @@ class Library:
 
     def scan(self, progress: Progress | None = None) -> tuple[list[Entry], list[Skipped]]:
         """List the corpus's articles (with what was skipped and why): from the index when it is built."""
-        index_class = _index_class()
-        if index_class is not None:
-            index = index_class.open(self.paths)
-            self._index = index
-            if index.built:
-                return self._set_entries([Entry.of(m) for m in index.articles()]), list(index.skipped())
+        index = _index_class().open(self.paths)
+        self._index = index
+        if len(index):  # built before: list from it without reading any file
+            return self._set_entries([Entry.of(m) for m in index.articles()]), list(index.skipped())
         corpus = Corpus.load(self.paths, progress=progress)
         self._corpus = corpus
         return self._set_entries([Entry.of(a) for a in corpus.articles]), list(corpus.skipped)
@@ -130,8 +128,8 @@ class Library:
             return None, None
         report = index.update(progress)
         changed = report.added or report.changed or report.removed or report.rebuilt or self._corpus is not None
-        self._corpus = None if index.built else self._corpus
-        entries = self._set_entries([Entry.of(m) for m in index.articles()]) if changed and index.built else None
+        self._corpus = None if len(index) else self._corpus
+        entries = self._set_entries([Entry.of(m) for m in index.articles()]) if changed and len(index) else None
         return entries, report.notice or index.notice
 
     def load(self, article_id: str) -> Article | None:
@@ -147,10 +145,8 @@ class Library:
             cached = self._annotations.get(article.id)
         if cached is not None and cached[0] == article.body:
             return list(cached[1])
-        try:
-            from tui_reader.core.annotate import annotate
-        except ImportError:  # the annotator has not landed on this branch yet
-            return []
+        from tui_reader.core.annotate import annotate  # late: the first screen does not need it
+
         spans = tuple(annotate(article))
         with self._lock:
             self._annotations[article.id] = (article.body, spans)
@@ -170,10 +166,8 @@ class Library:
 
     def candidates(self, article: Article, limit: int = 10) -> list[tuple[str, float]]:
         """Other accounts of the same story, best first, as ``(id, score)``."""
-        try:
-            from tui_reader.core.compare import rank_candidates
-        except ImportError:  # compare has not landed on this branch yet
-            return []
+        from tui_reader.core.compare import rank_candidates
+
         corpus = self._corpus
         if corpus is not None:
             return rank_candidates(article, corpus.articles, limit)
@@ -185,13 +179,11 @@ class Library:
         Built from core's story matching (``rank_candidates`` above ``MIN_STORY_SCORE``): two articles are
         one story when either is among the other's candidates; groups are the connected sets. Articles
         with no other account are left out. None when story matching is not available or the corpus is
-        larger than ``MAX_STORY_ARTICLES`` (it costs one more-like-this search per article).
+        larger than ``MAX_STORY_ARTICLES`` (it costs one story-matching query per article).
         """
-        try:
-            from tui_reader.core.compare import rank_candidates
-            from tui_reader.core.stories import MIN_STORY_SCORE
-        except ImportError:
-            return None
+        from tui_reader.core.compare import rank_candidates
+        from tui_reader.core.stories import MIN_STORY_SCORE
+
         ids = list(self._entries)
         if len(ids) > MAX_STORY_ARTICLES:
             return None
@@ -227,19 +219,15 @@ class Library:
                 names[member] = self._entries[first].title or first
         return names
 
-    def compare(self, a: Article, b: Article) -> Comparison | None:
-        """The sentence alignment and differences of two accounts (None while compare is not available)."""
-        try:
-            from tui_reader.core.compare import compare
-        except ImportError:
-            return None
+    def compare(self, a: Article, b: Article) -> Comparison:
+        """The sentence alignment and differences of two accounts (with the annotations kept for both)."""
+        from tui_reader.core.compare import compare
+
         return compare(a, b, spans_a=self.annotate(a), spans_b=self.annotate(b))
 
 
-def _index_class() -> type[SearchIndex] | None:
-    """The search index class, or None on a build without it (imported late: whoosh costs 100 ms)."""
-    try:
-        from tui_reader.core.index import SearchIndex
-    except ImportError:
-        return None
+def _index_class() -> type[SearchIndex]:
+    """The search index class, imported when first needed (whoosh costs 100 ms; the first screen does not)."""
+    from tui_reader.core.index import SearchIndex
+
     return SearchIndex

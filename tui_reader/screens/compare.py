@@ -94,10 +94,7 @@ class CompareScreen(Screen[None]):
         self.query_one(CompareSummary).message(text)
         self.query_one("#compare-title", Static).update(Content("Compare"))
 
-    def _compared(self, comparison: Comparison | None) -> None:
-        if comparison is None:
-            self._failed("Comparing is not available yet in this build.")
-            return
+    def _compared(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.other_id = comparison.b.id
         self._show()

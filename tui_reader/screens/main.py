@@ -39,6 +39,8 @@ from tui_reader.widgets.source_list import SourceList
 from tui_reader.widgets.status_line import StatusLine
 from tui_reader.widgets.title_bar import TitleBar
 
+WIDE = 130
+"""Columns from which list, reader and facts panel all fit side by side."""
 SEARCH_DEBOUNCE = 0.15
 """Seconds of quiet typing before a search runs (earlier keystrokes cancel it)."""
 
@@ -368,10 +370,15 @@ class MainScreen(Screen[None]):
         setattr(self.reader, attr, value)
         self.status.say(f"{kind.capitalize()} highlighting {'on' if value else 'off'}.")
 
+    def on_resize(self) -> None:
+        """Below ``WIDE`` columns the facts panel takes the list's place instead of squeezing the reader."""
+        self.set_class(self.size.width < WIDE, "-narrow")
+
     def action_toggle_facts(self) -> None:
         """Show or hide the facts panel."""
         panel = self.query_one(FactsPanel)
         panel.display = not panel.display
+        self.set_class(panel.display, "-facts")
         if panel.display:
             panel.focus()
         elif panel.has_focus or self.focused is None:
