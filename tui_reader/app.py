@@ -32,7 +32,8 @@ class NewsreaderApp(App[None]):
     CSS_PATH = "newsreader.tcss"
     COMMANDS = App.COMMANDS | {NewsreaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", tooltip="Every key, and what the highlight colours mean"),
+        # Shown by each screen's footer in its own place; here so ? works on every screen.
+        Binding("question_mark", "help", "Help", show=False, tooltip="Every key, and what the colours mean"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
 

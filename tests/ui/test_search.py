@@ -134,12 +134,18 @@ async def test_no_result_says_so(search_app) -> None:
         assert app.is_running
 
 
-async def test_n_without_a_search_explains(search_app) -> None:
+async def test_n_and_N_show_in_the_footer_only_while_there_are_matches(search_app) -> None:
     app = search_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("n")
-        assert "press / to search" in app.screen.query_one(StatusLine).text
+        screen = app.screen
+        assert not screen.check_action("next_match", ())
+        await pilot.press("n")  # inert, no crash
+        await type_query(pilot, "nato")
+        assert screen.check_action("next_match", ()) and screen.check_action("previous_match", ())
+        await pilot.press(*["backspace"] * 4)
+        await settle(pilot)
+        assert not screen.check_action("next_match", ())
 
 
 async def test_keys_typed_right_after_slash_land_in_the_input(search_app) -> None:

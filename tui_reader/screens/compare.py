@@ -39,6 +39,7 @@ class CompareScreen(Screen[None]):
         Binding("q,escape", "app.pop_screen", "Back", tooltip="Back to the reader"),
         Binding("s", "swap", "Swap", tooltip="Swap the two sides"),
         Binding("p", "pick", "Other accounts", tooltip="Compare with another account of this story"),
+        Binding("question_mark", "app.help", "Help", tooltip="Every key, and what the colours mean"),
     ]
     AUTO_FOCUS = "CompareView"
 
@@ -50,13 +51,14 @@ class CompareScreen(Screen[None]):
         self.comparison: Comparison | None = None
         self.candidates: list[tuple[str, float]] = []
         self.swapped = False
+        self._counts = ""
 
     def compose(self) -> ComposeResult:
         """The widgets of this screen, top to bottom."""
         yield Static(Content("Comparing…"), id="compare-title")
         yield CompareSummary(id="compare-summary")
         yield CompareView(id="compare-view")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_resize(self) -> None:
         """Narrow terminals get a shorter summary (the rows are stacked there too)."""
@@ -111,9 +113,8 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-title", Static).update(title)
         score = next((s for i, s in self.candidates if i == comparison.b.id), None)
         match = f"  ·  story match {score:.2f}" if score is not None else ""
-        self.query_one(CompareSummary).show(
-            summary_counts(rows, left.label, right.label) + match, summary_items(comparison)
-        )
+        self._counts = summary_counts(rows, left.label, right.label) + match
+        self.query_one(CompareSummary).show(self._counts, summary_items(comparison))
 
     def action_swap(self) -> None:
         """Put the right account on the left and vice versa."""
@@ -133,6 +134,18 @@ class CompareScreen(Screen[None]):
             self.swapped = False
             self.query_one(CompareSummary).message("Comparing…")
             self.run_compare(self.article_id, other_id)
+
+    @on(CompareView.RowChanged)
+    def _row_changed(self, message: CompareView.RowChanged) -> None:
+        """Say where ``]`` / ``[`` are: "difference 3 of 12" after the counts."""
+        layout = self.query_one(CompareView).layout
+        if layout is None or not self._counts:
+            return
+        differences = [i for i, row in enumerate(layout.rows) if row.is_difference]
+        where = ""
+        if message.row in differences:
+            where = f"  ·  difference {differences.index(message.row) + 1} of {len(differences)}"
+        self.query_one(CompareSummary).set_counts(self._counts + where)
 
     @on(CompareSummary.ItemChosen)
     def _summary_item(self, message: CompareSummary.ItemChosen) -> None:

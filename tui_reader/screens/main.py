@@ -80,6 +80,7 @@ class MainScreen(Screen[None]):
         Binding("1", "toggle_highlight('quotes')", "Quotes", show=False, tooltip="Quotation highlights on / off"),
         Binding("2", "toggle_highlight('figures')", "Figures", show=False, tooltip="Figure highlights on / off"),
         Binding("3", "toggle_highlight('matches')", "Matches", show=False, tooltip="Search-match highlights on / off"),
+        Binding("question_mark", "app.help", "Help", tooltip="Every key, and what the highlight colours mean"),
         Binding("q", "app.quit", "Quit", tooltip="Quit newsreader"),
     ]
     AUTO_FOCUS = "SourceList"
@@ -106,7 +107,7 @@ class MainScreen(Screen[None]):
             yield FactsPanel(id="facts")
         yield SearchBar(id="search-bar")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Set up what needs the DOM once mounted."""
@@ -205,12 +206,22 @@ class MainScreen(Screen[None]):
             self.reader.show(None, f"Could not read {article_id} any more (moved or deleted?).")
             return
         self.reader.show(article)
+        self._refresh_entry(Entry.of(article))
         self._apply_matches()
         cached = self._annotations.get(article.id)
         if cached is not None:
             self._annotated(article.id, cached)
         else:
             self._annotate(article)
+
+    def _refresh_entry(self, entry: Entry) -> None:
+        """A loaded article knows more than the index's list (its byline): show it in its row."""
+        old = self.by_id.get(entry.id)
+        if old is None or old == entry:
+            return
+        self.by_id[entry.id] = entry
+        self.entries = [entry if e.id == entry.id else e for e in self.entries]
+        self.source_list.update_entry(entry)
 
     @work(exclusive=True, group="annotate", thread=True)
     def _annotate(self, article: Article) -> None:
@@ -231,8 +242,12 @@ class MainScreen(Screen[None]):
     # -- search ---------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` typed inside the search input is text, not the search key."""
-        return not (action == "search" and isinstance(self.focused, Input))
+        """``/`` typed inside the search input is text, not the search key; n / N show only with results."""
+        if action == "search":
+            return not isinstance(self.focused, Input)
+        if action in ("next_match", "previous_match"):
+            return bool(self.search_state.active and self.search_state.order)
+        return True
 
     def action_search(self) -> None:
         """Open the search input."""
@@ -259,6 +274,7 @@ class MainScreen(Screen[None]):
             state.order = [h.id for h in result.hits]
             state.matches = {h.id: h.matches for h in result.hits}
         self.search_state = state
+        self.refresh_bindings()  # n / N appear in the footer only while there are matches
         notice = f" ({result.notice})" if result is not None and result.notice else ""
         if query.strip() and result is None:
             self.status.say("Search is not available yet: the index has not been built.", "warning")

@@ -131,6 +131,15 @@ class SourceList(ScrollView, can_focus=True):
             return self._rows[index].entry.id  # type: ignore[union-attr]
         return None
 
+    def update_entry(self, entry: Entry) -> None:
+        """Redraw the row of ``entry.id`` with fresher metadata (the index lists no bylines; a loaded article has)."""
+        for i, row in enumerate(self._rows):
+            if row.entry is not None and row.entry.id == entry.id:
+                self._rows[i] = Row(entry, row.label, row.count)
+                self._strips.clear()
+                self.refresh_lines(self._tops[i], row.height)
+                return
+
     def select_id(self, article_id: str) -> bool:
         """Move the cursor to ``article_id``; False when it is not listed."""
         for i, row in enumerate(self._rows):
