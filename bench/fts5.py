@@ -32,14 +32,15 @@ def update_stat_only(corpus: Path, db: Path) -> int:
     return sum(1 for p in corpus.rglob("*.txt") if p.stat().st_mtime_ns > 0)
 
 
-def search(db: Path, query: str, limit: int = 10) -> int:
-    """Run one ranked FTS5 query; returns the number of rows fetched."""
-    con = sqlite3.connect(db)
-    try:
-        rows = con.execute(
-            "SELECT path, bm25(docs, 0, 2.0, 1.0) AS rank FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
-            (query, limit),
-        ).fetchall()
-    finally:
-        con.close()
+def connect(db: Path) -> sqlite3.Connection:
+    """An open connection to a built FTS5 database."""
+    return sqlite3.connect(db)
+
+
+def query(con: sqlite3.Connection, match: str, limit: int = 10) -> int:
+    """One ranked query on an open connection; returns the number of rows fetched."""
+    rows = con.execute(
+        "SELECT path, bm25(docs, 0, 2.0, 1.0) AS rank FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
+        (match, limit),
+    ).fetchall()
     return len(rows)

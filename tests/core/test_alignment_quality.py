@@ -15,9 +15,10 @@ from tests.core.alignment_gold import GoldPair, Score, baseline_links, load_gold
 from tui_reader.core.align import align
 from tui_reader.core.corpus import Corpus
 
-# Targets (fail below): set from the measured figures with a small margin, so a regression shows.
-SEED_PRECISION, SEED_RECALL = 0.6, 0.2
-CORPUS_PRECISION, CORPUS_RECALL = 0.8, 0.4
+# Targets (fail below): the measured figures less a small margin, so a regression shows. Measured when the
+# weights were fitted: seeds 1.00 / 0.625, real pairs 0.906 / 0.542 (leave-one-pair-out: 0.907 / 0.532).
+SEED_PRECISION, SEED_RECALL = 0.9, 0.5
+CORPUS_PRECISION, CORPUS_RECALL = 0.85, 0.5
 
 _loaded: dict[str, Corpus | None] = {}
 
@@ -52,7 +53,7 @@ def test_seed_alignment_quality() -> None:
     ours, base = evaluate(golds)
     report("seeds", ours, base)
     assert ours.precision >= SEED_PRECISION and ours.recall >= SEED_RECALL
-    assert ours.recall >= base.recall
+    assert ours.recall > base.recall
 
 
 def test_corpus_alignment_quality() -> None:
@@ -66,4 +67,26 @@ def test_corpus_alignment_quality() -> None:
         one, _ = evaluate([g])
         print(f"  {g.story[:60]:60s} P {one.precision:.2f} R {one.recall:.2f}")
     assert ours.precision >= CORPUS_PRECISION and ours.recall >= CORPUS_RECALL
-    assert ours.recall >= base.recall
+    assert ours.recall > base.recall
+
+
+def test_figure_conflicts_found() -> None:
+    """The hand-checked figure conflicts that compare() reports, with the figures annotation finds."""
+    pytest.importorskip("tui_reader.core.annotate", reason="figure annotation has not landed yet")
+    from tui_reader.core.compare import compare
+
+    golds = load_gold(corpus_for)
+    expected = hits = reported = 0
+    for g in golds:
+        cmp = compare(g.a, g.b)
+        reported += len(cmp.figures.conflicts)
+        for c in g.conflicts:
+            expected += 1
+            a_at = g.a.body.find(str(c["a_fig"]), g.sentences_a[int(c["i"])].start)
+            b_at = g.b.body.find(str(c["b_fig"]), g.sentences_b[int(c["j"])].start)
+            hits += any(
+                p.a.span.start <= a_at < p.a.span.end and p.b.span.start <= b_at < p.b.span.end
+                for p in cmp.figures.conflicts
+            )
+    print(f"\nfigure conflicts: {hits}/{expected} hand-checked conflicts found; {reported} conflicts reported in all")
+    assert expected and hits / expected >= 0.6

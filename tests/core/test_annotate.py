@@ -143,6 +143,26 @@ def test_paragraph_opening_with_a_quote_continues_the_previous_speaker() -> None
     assert [q[2] for q in quotes(body)] == ["Charles Williams", "Charles Williams"]
 
 
+def test_speakers_in_one_long_paragraph_do_not_leak() -> None:
+    body = (
+        'Andy Roddick beat Germany\'s Tommy Haas 7-6 6-3. "I was feeling horrible earlier," Roddick said. '
+        "Cyril Saulnier battled to a win over Jurgen Melzer, who twisted his ankle early in the second set. "
+        '"It\'s extremely frustrating when you have chances," admitted Haas. "I rushed a few backhands." '
+        'Saulnier will move into the top 50. "It\'s taken a lot of work," he revealed.'
+    )
+    assert [q[2] for q in quotes(body)] == ["Andy Roddick", "Tommy Haas", "Tommy Haas", "Cyril Saulnier"]
+
+
+def test_a_surname_is_not_resolved_to_a_relative_with_another_role() -> None:
+    body = (
+        'President Trump spoke at a reception. "We must all come together," Trump said. '
+        "Ivanka Trump and her husband attended."
+    )
+    assert quotes(body)[0][2] == "Trump"
+    body = 'President Ronald Reagan spoke. "We win, they lose," Reagan said.'
+    assert quotes(body)[0][2] == "Ronald Reagan"
+
+
 def test_unknown_speakers_stay_none() -> None:
     assert (
         quotes(

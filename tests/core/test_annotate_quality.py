@@ -6,18 +6,16 @@ articles always run; the ../shared/corpora articles are skipped when the corpora
 
 from __future__ import annotations
 
-import pytest
-
 from tests.annotation_eval import Report, load_expectations, score
 from tests.conftest import shared_corpus
 
 # (precision, recall) floors; raise them as the rules improve, never lower them to make a change pass.
 TARGETS: dict[str, tuple[float, float]] = {
-    "quotes": (0.95, 0.95),
-    "speakers": (0.95, 0.90),
-    "terms": (0.90, 0.90),
-    "figures": (0.95, 0.95),
-    "values": (0.95, 0.95),
+    "quotes": (0.98, 0.98),
+    "speakers": (0.97, 0.92),
+    "terms": (0.95, 0.95),
+    "figures": (0.97, 0.96),
+    "values": (0.98, 0.98),
 }
 SEED_TARGETS: dict[str, tuple[float, float]] = {name: (1.0, 1.0) for name in TARGETS}
 
@@ -40,11 +38,16 @@ def test_seed_articles() -> None:
     check(report, SEED_TARGETS, "seeds")
 
 
-@pytest.mark.parametrize("split", ["dev"])
-def test_corpus_articles(split: str) -> None:
+def test_corpus_articles() -> None:
     entries = [e for e in load_expectations() if e["corpus"] != "seeds"]
     for corpus in sorted({e["corpus"] for e in entries}):
         shared_corpus(corpus)
+    for split in sorted({e.get("split", "dev") for e in entries}):
+        # per batch, for information: "dev" was written before any tuning, the held-out batches later (their
+        # blind scores are in the commits that added them); only the whole set is held to the targets
+        part = score([e for e in entries if e.get("split", "dev") == split])
+        print(f"\n[{split}: {part.articles} articles]")
+        print("\n".join(part.lines()[1:]))
     report = score(entries)
     assert report.articles == len(entries) >= 10
-    check(report, TARGETS, f"{report.articles} corpus articles")
+    check(report, TARGETS, f"all {report.articles} corpus articles")

@@ -154,3 +154,22 @@ def test_story_matching_on_seeds(seed_articles: dict[str, Article]) -> None:
     unrelated = made_up("Apple reported record iPhone sales in China for the holiday quarter.", "apple")
     assert best_match(unrelated, pool) is None
     assert best_match(a, [a]) is None
+
+
+def test_quoted_fragments_join_the_longer_quotation(seed_articles: dict[str, Article]) -> None:
+    """B quotes pieces of the statement A quotes whole (and embeds it as a post): every piece is shared."""
+    a, b = seed_articles["000"], seed_articles["002"]
+    whole = quote(a, "There is no Nato build-up in the region.", "Oana Lungescu")
+    whole = Span(
+        "quote", whole.start, a.body.index("preserve peace.") + len("preserve peace."), "", speaker="Oana Lungescu"
+    )
+    whole = Span("quote", whole.start, whole.end, a.body[whole.start : whole.end], speaker="Oana Lungescu")
+    pieces = [
+        quote(b, "there is no NATO buildup in the region", "Oana Lungescu"),
+        quote(b, "not a threat to any country", "Oana Lungescu"),
+    ]
+    cmp = compare(a, b, spans_a=[whole], spans_b=pieces)
+    shared_b = {q.b.text for q in cmp.quotes.shared}
+    assert {"there is no NATO buildup in the region", "not a threat to any country"} <= shared_b
+    assert all(q.a.start == whole.start for q in cmp.quotes.shared)
+    assert not cmp.quotes.only_a

@@ -147,6 +147,32 @@ def test_idioms_and_sentence_ends() -> None:
     ]
 
 
+def test_money_ranges_share_currency_and_scale() -> None:
+    spans = find_figures("worth only $500 billion to $600 billion, or a $5-10 million fee")
+    assert [(s.text, s.figure_kind, s.value, s.unit) for s in spans] == [
+        ("$500 billion to $600 billion", "range", "500000000000..600000000000", "USD"),
+        ("$5-10 million", "range", "5000000..10000000", "USD"),
+    ]
+
+
+def test_clock_digits_need_am_pm_or_a_time_context() -> None:
+    assert [s.value for s in find_figures("the vote closes at 15:30 GMT")] == ["15:30"]
+    assert find_figures("on the fiscal cliff 02:50 JUST WATCHED, John 3:16, won 2:1") == []
+
+
+def test_bare_number_pairs_are_scores() -> None:
+    spans = find_figures("won 7-6 (7-3) 6-3 after losing 6-7 and led 4-2, while 80-100 miles and 2-3 days are ranges")
+    assert [(s.text, s.figure_kind) for s in spans] == [
+        ("7-6", "score"),
+        ("7-3", "score"),
+        ("6-3", "score"),
+        ("6-7", "score"),
+        ("4-2", "score"),
+        ("80-100 miles", "range"),
+        ("2-3 days", "range"),
+    ]
+
+
 def test_model_numbers_stay_names_throughout() -> None:
     text = "The customized 747 is too expensive. The Air Force ordered two new 747s."
     assert [s.text for s in find_figures(text)] == ["two"]

@@ -29,7 +29,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from tui_reader.core.figures import find_figures
+from tui_reader.core.figures import find_figures, trie_pattern
 from tui_reader.core.model import Article, Span
 from tui_reader.core.names import (
     LEADING_STOP,
@@ -38,6 +38,7 @@ from tui_reader.core.names import (
     NameBook,
     clean_name,
     find_mentions,
+    is_group,
     is_organisation,
     words,
 )
@@ -48,6 +49,7 @@ MASK = "\x00"  # the sanitiser removes C0 controls, so this never occurs in a bo
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
+_APOSTROPHE_RE = re.compile("[’']")
 _MARKS_RE = re.compile("[\"“”„«»‘’']")
 _ALL_MARKS = "\"“”„«»‘’'"
 _OPEN_PUNCT = "([{—–-/"
@@ -99,25 +101,32 @@ _SAY_VERBS = SPEECH_VERBS - {
     "hailed",
     "welcomed",
     "thanked",
-    "reported",
-    "reports",
     "read",
 }
-_VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_SAY_ALT = "|".join(sorted(_SAY_VERBS, key=len, reverse=True))
+_SAY_ALT = "|".join(sorted(_SAY_VERBS, key=len, reverse=True)) + r"|went[ \t]+on"
+# Verbs that name the speaker when they come first (", said X"); "told X" names the listener instead.
+_VERB_FIRST = words(
+    """said says added adds continued continues wrote writes asked asks explained explains noted notes argued
+    argues replied replies responded responds insisted insists warned warns recalled recalls remarked observed
+    stated states declared declares announced tweeted posted quipped joked concluded conceded cautioned
+    countered exclaimed shouted cried wondered sighed admitted admits acknowledged confirmed stressed
+    emphasised emphasized predicted recounted retorted suggested maintained contended asserted agreed
+    complained lamented boasted vowed promised"""
+)
+_VERB_FIRST_ALT = "|".join(sorted(_VERB_FIRST, key=len, reverse=True))
 _ADV = (
     r"(?:also|later|then|previously|once|again|recently|reportedly|publicly|privately|separately|further|"
     r"earlier|simply|flatly|repeatedly|had|has|have|would|will|quickly|angrily|bluntly|told|[a-z]+ly|"
     r"at\s+the\s+time|on\s+(?:Twitter|Facebook|Instagram|[A-Z][a-z]+day))"
 )
 _PRONOUN = r"(?:he|she|He|She)"
-_VERB_RE = re.compile(rf"(?<![\w’'])(?:{_VERB_ALT})(?![\w’'])")
+_VERB_RE = re.compile(rf"(?<![\w’'])(?:{trie_pattern(SPEECH_VERBS)})(?![\w’'])")
 
 _APPOSITIVE = rf"[ \t]*,(?![ \t]*(?:and|but|or|then|so|while|as|because|he|she|they|it|we|I)\b)[^,{MASK}\n]{{1,100}}?,"
 _LEAD = r"[ \t]*,?[ \t]*(?:[—–-][ \t]*)?"
 # ", said resident Maria Gianni" / ", said he" / ", said the CDC".
 _AFTER_VERB_FIRST = re.compile(
-    rf"{_LEAD}(?:{_SAY_ALT})(?:[ \t]+(?:{_ADV}))?[ \t]+(?:(?P<pro>{_PRONOUN})\b|(?:(?:the|a|an)[ \t]+)?"
+    rf"{_LEAD}(?:{_VERB_FIRST_ALT})(?:[ \t]+(?:{_ADV}))?[ \t]+(?:(?P<pro>{_PRONOUN})\b|(?:(?:the|a|an)[ \t]+)?"
     rf"(?:[a-z][\w-]*[ \t]+){{0,3}}(?P<name>{NAME}))"
 )
 # ", Trump said" / ", civil protection worker Andrea Gentili told the AP" / ", Oana Lungescu, a NATO
@@ -126,6 +135,7 @@ _AFTER_SUBJECT_FIRST = re.compile(
     rf"{_LEAD}(?:(?P<pro>{_PRONOUN})|(?:(?:the|a|an)[ \t]+)?(?:{NAME}[ \t]+(?=[a-z]))?(?:[a-z][\w-]*[ \t]+){{0,3}}"
     rf"(?P<name>{NAME}))(?:{_APPOSITIVE})?(?:[ \t]+{_ADV}){{0,2}}[ \t]+(?:{_SAY_ALT})(?![\w’'])"
 )
+_AFTER_DASH_LINE = re.compile(rf"[ \t]*\n?\n?[ \t]*(?:--|—|–)[ \t]*(?P<name>{NAME})")
 # ", the company said": an attribution to someone the text does not name.
 _AFTER_UNNAMED = re.compile(rf"{_LEAD}(?:the|a|an|one|two|three)[ \t]+[a-z][\w ’'-]{{0,40}}?[ \t]+(?:{_SAY_ALT})\b")
 _AFTER_ACCORDING = re.compile(rf"{_LEAD}according[ \t]+to[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<name>{NAME})")
@@ -166,11 +176,12 @@ _SUBJECT_COORDINATED = re.compile(rf"(?:(?<![\w’'])and|(?<![\w’'])but|,)(?:[
 _ADJECTIVAL = re.compile(r"(?<![\w’'])(?i:the|a|an|this|his|her|its|their)[ \t]+$")
 _SENTENCE_INTRO = re.compile(
     r"[ \t]*(?:(?:However|But|And|Meanwhile|Still|Yet|Later|Earlier|Instead|Separately),?[ \t]+)?"
-    r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Last|This|Yesterday|Writing)\b"
+    r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Last|This|Yesterday|Writing|Amid|Amidst|"
+    r"Despite|Following|Under|With|As|Since|While|When|Unlike|Like|For|From|Without|Through|Within)\b"
     rf"[^,{MASK}\n]{{0,60}},[ \t]*)?"
 )
 _ACCORDING_BEFORE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,?[ \t]*$")
-_SENTENCE_BREAK = re.compile(r"[.!?][”\"’'»)]*[ \t\n]+(?=[\"“‘'«(]?[A-Z0-9])")
+_SENTENCE_BREAK = re.compile(r"[.!?](?P<close>[”\"’'»)]*)[ \t\n]+(?=[\"“‘'«(]?[A-Z0-9])")
 _ABBREVIATIONS = words(
     """Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Jr Sr Prof Rev No vs Inc Corp Co Ltd Jan Feb Mar Apr Jun Jul
     Aug Sep Sept Oct Nov Dec Mt Ft Ave Adm Cmdr Det Insp Supt Pres Sec Hon"""
@@ -180,7 +191,10 @@ _SIGNATURE = re.compile(r"[ \t\n]*[—–][ \t]*(?P<author>[^()\n—–]{1,80}?)
 _POST_TAIL = re.compile(r"(?:[ \t\n]+(?:\d{1,2}/\d{1,2}|pic\.twitter\.com/\w+|https?://\S+))+[ \t\n]*$")
 
 _WINDOW = 240  # how far attributions are looked for on either side of a quote
+_SINGLE_REACH = 600  # a quotation in single marks (headlines, nested) is short; bounded so scans stay linear
 _PRONOUN_REACH = 3000  # how far back a pronoun looks for its named speaker
+# how far apart two parts of one paragraph may be to share a speaker: about one attribution sentence
+_INHERIT_REACH = 160
 
 
 @dataclass(slots=True)
@@ -210,9 +224,10 @@ class _Context:
     parts: list[_Part] = field(default_factory=list)
     book: NameBook | None = None
     events: list[tuple[int, str]] = field(default_factory=list)  # (position, named speaker) of speech verbs
-    subjects: list[tuple[int, str]] = field(
-        default_factory=list
-    )  # names that open a sentence: "Glenn Beck, ..., ripped"
+    # names that open a sentence ("Glenn Beck, ..., ripped"): weaker candidates for "he"/"she"
+    subjects: list[tuple[int, str]] = field(default_factory=list)
+    by_para: dict[int, list[_Part]] = field(default_factory=dict)
+    sentences: _Sentences | None = None
 
 
 def annotate(article: Article) -> list[Span]:
@@ -236,11 +251,15 @@ def find_quotes(article: Article) -> list[Span]:
     ctx.masked = _mask(article.body, [p for p in ctx.parts if p.kind == "quote"])
     mentions = find_mentions(ctx.masked)
     ctx.book = NameBook(mentions)
+    ctx.sentences = _Sentences(article.body, ctx.masked)
     _classify(ctx)
+    for part in ctx.parts:
+        ctx.by_para.setdefault(part.para, []).append(part)
     _collect_events(ctx)
     for part in ctx.parts:
         if part.kind == "quote" and not part.post:
             _attribute(ctx, part)
+    ctx.events.sort()
     _resolve_pronouns(ctx)
     _propagate(ctx)
     out = []
@@ -292,19 +311,24 @@ def _flanks(body: str, k: int, lo: int, hi: int) -> tuple[bool, bool]:
     return opens, closes
 
 
-def _single_closer(body: str, k: int, lo: int, hi: int) -> int | None:
-    """The mark that closes a single quote opened at ``k``, or None (then ``k`` was an apostrophe)."""
-    candidates: list[int] = []
-    for m in re.finditer("[’']", body[k + 1 : hi]):
-        j = k + 1 + m.start()
-        prev = body[j - 1]
+def _single_closers(body: str, lo: int, hi: int) -> list[int]:
+    """Every ’ or ' in ``body[lo:hi]`` that could close a single quote (not it’s, not rock ’n’ roll)."""
+    out = []
+    for m in _APOSTROPHE_RE.finditer(body, lo, hi):
+        j = m.start()
+        prev = body[j - 1] if j > lo else " "
         nxt = body[j + 1] if j + 1 < hi else " "
         if (prev.isalnum() and nxt.isalnum()) or (prev == "n" and body[j - 2 : j - 1] in ("’", "'")):
             continue  # it’s, Lukashenko's, rock ’n’ roll
         if _flanks(body, j, lo, hi)[1]:
-            candidates.append(j)
-            if len(candidates) >= 4:
-                break
+            out.append(j)
+    return out
+
+
+def _single_closer(body: str, k: int, closers: list[int]) -> int | None:
+    """The mark that closes a single quote opened at ``k``, or None (then ``k`` was an apostrophe)."""
+    i = bisect.bisect_right(closers, k)
+    candidates = [j for j in closers[i : i + 4] if j < k + _SINGLE_REACH]
     if not candidates:
         return None
     first = candidates[0]
@@ -320,6 +344,7 @@ def _single_closer(body: str, k: int, lo: int, hi: int) -> int | None:
 def _scan_paragraph(body: str, lo: int, hi: int, index: int) -> list[_Part]:
     """Pair the quote marks of ``body[lo:hi]`` into parts (the last may stay open)."""
     parts: list[_Part] = []
+    closers: list[int] | None = None  # found when the first single opening mark needs them
     open_at: int | None = None
     skip_until = -1
     for m in _MARKS_RE.finditer(body, lo, hi):
@@ -334,7 +359,9 @@ def _scan_paragraph(body: str, lo: int, hi: int, index: int) -> list[_Part]:
                     continue  # a stray closing-style mark with nothing open
                 open_at = k
             elif ch in "‘'" and opens and not _ELISION.match(body, k + 1):
-                closer = _single_closer(body, k, lo, hi)
+                if closers is None:
+                    closers = _single_closers(body, lo, hi)
+                closer = _single_closer(body, k, closers)
                 if closer is not None:
                     parts.append(_make_part(body, k, closer, index))
                     skip_until = closer + 1
@@ -442,14 +469,27 @@ def _title_case(words: list[str]) -> bool:
 
 
 def _direct_attribution(text: str, pos: int) -> tuple[str | None, str | None] | None:
-    """(name, pronoun) of an attribution starting right at ``pos`` (after a closing mark), or None."""
+    """(name, pronoun) of an attribution starting right at ``pos`` (after a closing mark), or None.
+
+    ``(None, None)`` means an attribution to someone unnamed ("the Democrat asked").
+    """
+    sentence_ended = pos >= 2 and text[pos - 2] == "."
     for pattern in (_AFTER_SUBJECT_FIRST, _AFTER_VERB_FIRST):
         m = pattern.match(text, pos, min(len(text), pos + _WINDOW))
+        if m and sentence_ended and m["pro"] and m["pro"][0].isupper():
+            continue  # '“hoax.” He said on television that …' starts a new sentence
         if m:
             name = clean_name(m["name"])[0] if m["name"] else None
             pronoun = m["pro"].lower() if m["pro"] else None
+            if name and is_group(name):
+                return None, None
             if name or pronoun:
                 return name, pronoun
+    m = _AFTER_DASH_LINE.match(text, pos, min(len(text), pos + _WINDOW))
+    if m:
+        name, title, _possessive = clean_name(m["name"])
+        if name and (len(name.split()) >= 2 or title) and not is_organisation(name):
+            return name, None  # a quotation followed by "-- Charles Krauthammer on Fox"
     return None
 
 
@@ -457,21 +497,36 @@ def _direct_attribution(text: str, pos: int) -> tuple[str | None, str | None] | 
 # 3. Speakers
 
 
-def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """Start and end of the sentence around ``pos`` within ``[lo, hi)`` (abbreviations do not end one)."""
-    start = lo
-    window_lo = max(lo, pos - _WINDOW)
-    for m in _SENTENCE_BREAK.finditer(text, window_lo, pos):
-        if not _is_abbreviation(text, m.start()):
-            start = m.end()
-    if start == lo and window_lo > lo:
-        start = window_lo
-    end = min(hi, pos + _WINDOW)
-    for m in _SENTENCE_BREAK.finditer(text, pos, end):
-        if not _is_abbreviation(text, m.start()):
-            end = m.start() + 1
-            break
-    return start, end
+class _Sentences:
+    """Sentence breaks of the masked body, found once (abbreviations and initials do not end a sentence)."""
+
+    def __init__(self, body: str, masked: str) -> None:
+        self.dots: list[int] = []  # index of the full stop (or ! ?)
+        self.starts: list[int] = []  # where the next sentence starts
+        for m in _SENTENCE_BREAK.finditer(body):
+            inside_quote = masked[m.start()] == MASK
+            if inside_quote and m["close"] == "":
+                continue  # a full stop inside a quotation ends no sentence of the article
+            if not _is_abbreviation(body, m.start()):
+                self.dots.append(m.start())
+                self.starts.append(m.end())
+
+    def bounds(self, pos: int, lo: int, hi: int) -> tuple[int, int]:
+        """Start and end of the sentence around ``pos``, within ``[lo, hi)`` and at most _WINDOW away."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        start = self.starts[i] if i >= 0 else lo
+        start = max(start, lo, pos - _WINDOW)
+        end = min(hi, pos + _WINDOW)
+        j = bisect.bisect_left(self.dots, pos)
+        if j < len(self.dots) and self.starts[j] <= end:
+            end = self.dots[j] + 1
+        return start, end
+
+    def starts_within(self, lo: int, hi: int) -> list[int]:
+        """``lo`` and every sentence start inside ``(lo, hi)``."""
+        i = bisect.bisect_right(self.starts, lo)
+        j = bisect.bisect_left(self.starts, hi)
+        return [lo, *self.starts[i:j]]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -487,14 +542,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _collect_events(ctx: _Context) -> None:
     """Every speech verb outside quotations with a named subject: the speakers pronouns can refer to."""
     masked = ctx.masked
+    sentences = ctx.sentences
+    assert sentences is not None
     for start, end, _kind, _author in ctx.paragraphs:
         for m in _VERB_RE.finditer(masked, start, end):
-            sent_start, _ = _sentence_bounds(masked, m.start(), start, end)
+            sent_start, _ = sentences.bounds(m.start(), start, end)
             name, _pronoun, _known = _subject(masked, m, sent_start)
             if name:
                 ctx.events.append((m.start(), name))
-        sentence_starts = [start] + [m.end() for m in _SENTENCE_BREAK.finditer(masked, start, end)]
-        for sent_start in sentence_starts:
+        for sent_start in sentences.starts_within(start, end):
             name = _sentence_subject(masked, sent_start, end)
             if name and ctx.book is not None and ctx.book.is_person(name):
                 ctx.subjects.append((sent_start, name))
@@ -509,7 +565,7 @@ def _subject(masked: str, verb: re.Match[str], sent_start: int) -> tuple[str | N
     False when the verb has no recognisable subject (then an earlier verb may have one).
     """
     v = verb.start()
-    lo = max(sent_start, v - 160)
+    lo = max(sent_start, v - 120)
     m = _SUBJECT_PRONOUN.search(masked, max(lo, v - 40), v)
     if m:
         return None, m["pro"].lower(), True
@@ -551,6 +607,8 @@ def _sentence_subject(masked: str, sent_start: int, limit: int) -> str | None:
 
 def _attribute(ctx: _Context, part: _Part) -> None:
     masked = ctx.masked
+    sentences = ctx.sentences
+    assert sentences is not None
     p_start, p_end = ctx.paragraphs[part.para][0], ctx.paragraphs[part.para][1]
     # a) right after the closing mark
     if part.close_at is not None:
@@ -560,14 +618,14 @@ def _attribute(ctx: _Context, part: _Part) -> None:
             part.direct = True
             if name:
                 part.speaker = name
-                bisect.insort(ctx.events, (part.close_at, name))
+                ctx.events.append((part.close_at, name))
             elif pronoun:
                 part.pronoun = (pronoun, part.close_at)
             return
         if _AFTER_UNNAMED.match(masked, part.close_at + 1, min(p_end, part.close_at + _WINDOW)):
             part.direct = True
             return
-        _, sent_end = _sentence_bounds(masked, part.close_at, p_start, p_end)
+        _, sent_end = sentences.bounds(part.close_at, p_start, p_end)
         tail = _SENTENCE_TAIL.search(masked, part.close_at + 1, max(part.close_at + 1, sent_end))
         if tail and MASK not in masked[part.close_at + 1 : tail.start()]:
             if tail["name"]:
@@ -580,10 +638,10 @@ def _attribute(ctx: _Context, part: _Part) -> None:
                 return
     # b) a speech verb earlier in the same sentence
     floor = p_start
-    for other in ctx.parts:
-        if other.para == part.para and other.close_at is not None and other.close_at < part.open_at:
+    for other in ctx.by_para.get(part.para, ()):
+        if other.kind == "quote" and other.close_at is not None and other.close_at < part.open_at:
             floor = max(floor, other.close_at + 1)
-    sent_start, _ = _sentence_bounds(masked, part.open_at, floor, p_end)
+    sent_start, _ = sentences.bounds(part.open_at, floor, p_end)
     according = _ACCORDING_BEFORE.search(masked, sent_start, part.open_at)
     if according:
         name = clean_name(according["name"])[0]
@@ -621,7 +679,7 @@ def _resolve_pronouns(ctx: _Context) -> None:
         while i >= 0 and at - positions[i] <= _PRONOUN_REACH:
             name = candidates[i][1]
             full = ctx.book.fullest(name)
-            if not is_organisation(full):
+            if ctx.book.is_person(name):
                 gender = ctx.book.gender_of(full)
                 if gender in (None, want):
                     part.speaker = name
@@ -631,6 +689,8 @@ def _resolve_pronouns(ctx: _Context) -> None:
 
 def _propagate(ctx: _Context) -> None:
     """Parts of one quote share a speaker: across paragraphs, around an attribution, and quote paragraphs."""
+    sentences = ctx.sentences
+    assert sentences is not None
     quotes = [p for p in ctx.parts if p.kind == "quote"]
     chains: dict[int, str] = {}
     for part in quotes:
@@ -643,16 +703,22 @@ def _propagate(ctx: _Context) -> None:
     for part in quotes:
         if not part.post:
             by_para.setdefault(part.para, []).append(part)
-    for para, parts in by_para.items():
+    for parts in by_para.values():
+        # the nearest later part with its own attribution, for parts before any attributed one
+        following: list[_Part | None] = [None] * len(parts)
+        nxt: _Part | None = None
+        for i in range(len(parts) - 1, -1, -1):
+            following[i] = nxt
+            if parts[i].speaker and parts[i].direct:
+                nxt = parts[i]
+        last: _Part | None = None
         for i, part in enumerate(parts):
-            if part.speaker or part.direct:
-                continue
-            source = next((q for q in reversed(parts[:i]) if q.speaker), None)
-            if source is None:
-                source = next((q for q in parts[i + 1 :] if q.speaker and q.direct), None)
-            if source is not None and not _other_speaker_between(ctx, source, part):
-                part.speaker = source.speaker
-        del para
+            if not part.speaker and not part.direct:
+                source = last or following[i]
+                if source is not None and not _other_speaker_between(ctx, source, part):
+                    part.speaker = source.speaker
+            if part.speaker:
+                last = part
     # A paragraph that opens with an unattributed quotation continues the previous paragraph's speaker when
     # that paragraph was a quote paragraph itself, or ended with a quotation and its attribution.
     for index, (start, end, _kind, _author) in enumerate(ctx.paragraphs):
@@ -666,7 +732,7 @@ def _propagate(ctx: _Context) -> None:
         p_start, p_end = ctx.paragraphs[index - 1][0], ctx.paragraphs[index - 1][1]
         whole = _only_quotes(ctx, start, end) and _only_space(ctx.body, p_start, prev_parts[0].open_at)
         if whole or _ends_paragraph(ctx, previous, p_start, p_end):
-            first_sentence_end = _sentence_bounds(ctx.masked, parts[0].open_at, start, end)[1]
+            first_sentence_end = sentences.bounds(parts[0].open_at, start, end)[1]
             for part in parts:
                 if part.open_at <= first_sentence_end or whole:
                     part.speaker = part.speaker or previous.speaker
@@ -676,12 +742,22 @@ def _ends_paragraph(ctx: _Context, part: _Part, p_start: int, p_end: int) -> boo
     """True when ``part`` and its attribution are the last sentence of their paragraph."""
     if part.close_at is None or not part.direct:
         return False
-    _, sent_end = _sentence_bounds(ctx.masked, part.close_at, p_start, p_end)
+    assert ctx.sentences is not None
+    _, sent_end = ctx.sentences.bounds(part.close_at, p_start, p_end)
     return _only_space(ctx.body, sent_end, p_end)
 
 
 def _other_speaker_between(ctx: _Context, a: _Part, b: _Part) -> bool:
+    """True when ``b`` must not take ``a``'s speaker: they are far apart, or someone else speaks between."""
     lo, hi = sorted((a.end, b.start))
+    if hi - lo > _INHERIT_REACH:
+        return True
+    i = bisect.bisect_left(ctx.subjects, (lo, ""))
+    while i < len(ctx.subjects) and ctx.subjects[i][0] < hi:
+        name = ctx.subjects[i][1]
+        if a.speaker and ctx.book and ctx.book.fullest(name) != ctx.book.fullest(a.speaker):
+            return True
+        i += 1
     i = bisect.bisect_left(ctx.events, (lo, ""))
     while i < len(ctx.events) and ctx.events[i][0] < hi:
         name = ctx.events[i][1]

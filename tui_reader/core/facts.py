@@ -32,7 +32,7 @@ from tui_reader.core.model import (
     Sentence,
     Span,
 )
-from tui_reader.core.terms import content_terms, tokens
+from tui_reader.core.terms import content_terms, stem, tokens
 
 # Qualifiers as families: two figures agree when their families do ("over" = "more than").
 QUALIFIER_FAMILIES: dict[str, str] = {
@@ -49,22 +49,55 @@ QUALIFIER_FAMILIES: dict[str, str] = {
         "up to",
     ),
 }
-# Words that count the same thing in news reports, folded to one term for matching what a figure counts.
-THING_SYNONYMS: dict[str, str] = {
-    **dict.fromkeys(["dead", "death", "di", "die", "kill", "toll", "fatal", "fatalit", "fatali", "bodi"], "DEAD"),
-    **dict.fromkeys(["injur", "injuri", "wound", "hurt", "hospital", "hospitaliz"], "HURT"),
-    **dict.fromkeys(["miss", "unaccount"], "MISSING"),
-    **dict.fromkeys(["home", "house", "structure", "build", "properti"], "BUILDING"),
-    **dict.fromkeys(["troop", "soldier", "personnel", "servicemember"], "TROOPS"),
-    **dict.fromkeys(["vote", "ballot"], "VOTE"),
-    **dict.fromkeys(["aftershock", "temblor", "tremor", "quake"], "QUAKE"),
-    **dict.fromkeys(["rescu", "rescue", "free", "save"], "RESCUED"),
-    **dict.fromkeys(["attacker", "gunman", "gunmen", "militant", "terrorist", "assailant"], "ATTACKER"),
+# Words for what a figure counts, beyond the news synonyms of terms.py, folded to one term.
+_THINGS: dict[str, tuple[str, ...]] = {
+    "HOME": ("structure", "structures", "building", "buildings", "property", "properties"),
+    "QUAKE": ("aftershock", "aftershocks", "temblor", "temblors", "tremor", "tremors", "quake", "quakes"),
+    "GUNMAN": ("militant", "militants", "terrorist", "terrorists"),
+    "TROOP": ("personnel", "servicemembers", "forces"),
+    "HURT": ("hospitalized", "hospitalised", "hospital"),
+    "DEAD": ("bodies", "body", "victims", "victim"),
 }
+THING_SYNONYMS: dict[str, str] = {stem(w): k for k, words in _THINGS.items() for w in words}
+# Words too general to say what a figure counts ("15 people", "11 of the county's").
+_GENERIC = (
+    "people",
+    "person",
+    "report",
+    "reported",
+    "official",
+    "officials",
+    "least",
+    "more",
+    "time",
+    "year",
+    "day",
+    "week",
+    "county",
+    "city",
+    "town",
+    "area",
+    "total",
+    "number",
+    "other",
+    "others",
+    "some",
+    "about",
+)
+GENERIC_THINGS: frozenset[str] = frozenset(stem(w) for w in _GENERIC)
+_VAGUE_WORDS = ("dozen", "hundreds", "thousands", "millions", "billions", "several", "scores", "tens of")
+MAX_RATIO = 10.0
+"""Different values further apart than this are not taken for one count unless their sentences are aligned."""
 _NUMERIC_KINDS = {"count": "number", "number_word": "number", "decimal": "number"}
-_CONTEXT_AFTER = 5
-_CONTEXT_BEFORE = 4
+_CONTEXT_AFTER = 4
+_CONTEXT_BEFORE = 3
+# Words after which the following ones no longer say what a figure counts ("12 people on Monday").
+_CLAUSE_ENDS = frozenset(
+    str.split("and or but while after before when which who on in at by from for with to during since across near")
+)
 _MIN_QUOTE_TOKENS = 3
+FRAGMENT_MATCH = 0.85
+"""Share of a fragment's words that must recur in a longer quotation already paired with another."""
 QUOTE_MATCH = 0.6
 """Share of the shorter quotation's words that must recur, in order, in the other for the two to be one quote."""
 
@@ -109,16 +142,31 @@ def qualifier_family(qualifier: str | None) -> str | None:
 
 
 def _thing(body: str, sentence: Sentence, span: Span) -> frozenset[str]:
-    """Content terms next to the figure inside its sentence: what it counts."""
+    """What the figure counts: the first telling word after it in its clause ("15 people are dead": DEAD),
+    else the telling words just before it ("killed 17 people,": DEAD; "the death toll reached 250")."""
     toks = tokens(body, sentence.start, sentence.end)
-    after = [t for t in toks if t.start >= span.end and t.kind == "word"][:_CONTEXT_AFTER]
-    before = [t for t in toks if t.end <= span.start and t.kind == "word"][-_CONTEXT_BEFORE:]
-    terms: set[str] = set()
-    for tok in (*before, *after):
-        for term in content_terms(body, tok.start, tok.end):
-            if not term[:1].isdigit() and not term.startswith("month"):
-                terms.add(THING_SYNONYMS.get(term, term))
-    return frozenset(terms)
+    after = [t for t in toks if t.start >= span.end]
+    before = [t for t in toks if t.end <= span.start][::-1]
+    for tok in after[:_CONTEXT_AFTER]:
+        if tok.kind == "other" or tok.norm in _CLAUSE_ENDS:
+            break
+        terms = _telling(body, tok.start, tok.end)
+        if terms:
+            return frozenset(terms[:1])
+    found: list[str] = []
+    for tok in before[:_CONTEXT_BEFORE]:
+        if tok.kind == "other" and tok.norm not in ("-", "—", "–"):
+            break
+        found.extend(_telling(body, tok.start, tok.end))
+    return frozenset(found)
+
+
+def _telling(body: str, start: int, end: int) -> list[str]:
+    return [
+        THING_SYNONYMS.get(term, term)
+        for term in content_terms(body, start, end, synonyms=True)
+        if not term[:1].isdigit() and term not in GENERIC_THINGS
+    ]
 
 
 def _figs(article: Article, sentences: Sequence[Sentence], spans: Sequence[Span]) -> list[_Fig]:
@@ -142,6 +190,23 @@ def _same_value(a: Span, b: Span) -> bool:
 def _trivial(span: Span) -> bool:
     """Small whole numbers recur by chance ("two people", "one of them"): they need context to match."""
     return isinstance(span.value, (int, float)) and float(span.value).is_integer() and abs(float(span.value)) < 10
+
+
+def _vague(span: Span) -> bool:
+    """ "dozens", "hundreds", "tens of thousands": an order of magnitude, not a count to set against another."""
+    text = span.text.casefold()
+    return not any(c.isdigit() for c in text) and any(w in text for w in _VAGUE_WORDS)
+
+
+def _comparable(a: Span, b: Span) -> bool:
+    """Two different values outside aligned sentences are one count told two ways only when both are precise
+    and within a factor of ``MAX_RATIO`` (12 vs 15 dead, not 2,000 homes vs 91,000 customers)."""
+    if _vague(a) or _vague(b):
+        return False
+    if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
+        lo, hi = sorted((abs(float(a.value)), abs(float(b.value))))
+        return lo > 0 and hi / lo <= MAX_RATIO
+    return False
 
 
 def _why(a: Span, b: Span, thing: frozenset[str]) -> str:
@@ -190,8 +255,12 @@ def compare_figures(
                 # A date is its own identity: the same date is shared wherever it stands; different dates
                 # conflict only in aligned sentences about the same thing.
                 score = 1.0 if same else (overlap if together and overlap >= 0.5 else 0.0)
-            elif overlap > 0 or (together and alone):
-                score = overlap + (0.5 if together else 0.0) + (0.25 if same else 0.0)
+            elif not same and (_vague(fa.note.span) or _vague(fb.note.span)):
+                score = 0.0  # "dozens" is no count to set against "17"
+            elif together and (overlap > 0 or alone):
+                score = 1.0 + overlap + (0.25 if same else 0.0)
+            elif overlap > 0 and (same or _comparable(fa.note.span, fb.note.span)):
+                score = overlap + (0.25 if same else 0.0)
             elif same and not _trivial(fa.note.span):
                 score = 0.3
             else:
@@ -282,8 +351,14 @@ def compare_quotes(a: Article, quotes_a: Sequence[Span], b: Article, quotes_b: S
     used_b: set[int] = set()
     shared: list[QuotePair] = []
     for score, x, y in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if x in used_a or y in used_b:
+        if x in used_a and y in used_b:
             continue
+        if x in used_a or y in used_b:
+            # One long quotation may hold several fragments the other outlet quotes apart: a fragment (the
+            # unused, shorter side) still joins it when nearly all of its words are there.
+            fragment_is_new = (len(words_a[x]) < len(words_b[y])) == (y in used_b)
+            if not fragment_is_new or score < FRAGMENT_MATCH:
+                continue
         used_a.add(x)
         used_b.add(y)
         sa_, sb_ = qa[x], qb[y]

@@ -204,8 +204,9 @@ def words_to_number(words: list[str]) -> int | None:
 #   percent      "80%", "80 percent", "80 per cent", "2 percentage points"                   number
 #   money        "£800,000", "$2.5bn", "US$5", "3 million euros", "5 cents"                  number
 #   quantity     number + unit: "1.5 miles", "15-minute", "magnitude-6.2", "28-year-old"     number
-#   range        "80 to 100 miles", "between 12 and 14", "30-40%", "2007-13"                 "low..high"
-#   score        "3-1", "396-9" (a result or tally: first number >= second)                  "3-1"
+#   range        "80 to 100 miles", "between 12 and 14", "30-40%", "2007-13", "$5-10 million" "low..high"
+#   score        "3-1", "396-9", "6-7": two small numbers joined by a hyphen with no unit    "3-1"
+#                (a result or a tally; "from 60 to 65" is two figures, a change, not a range)
 #   fraction     "two-thirds", "one in five"                                                 float, 4 places
 #   date         "August 9th", "Aug 18, 2020", "16 December", "September 2001", ISO          "2020-08-18",
 #                                                                            "--08-09" (no year), "2001-09"
@@ -443,16 +444,47 @@ def _alternation(words: Iterable[str]) -> str:
 
 _W = _alternation(_CARDINAL_WORDS)
 _ORD = _alternation(ORDINAL_WORDS)
-# Where a figure may begin: a currency symbol, a digit that does not continue a number, a number or
-# ordinal word, a vague plural, or a capitalised month name that is followed by a digit.
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored into a prefix tree ("t(?:en|h(?:ird|ree)|wo)").
+
+    Python's regex engine tries every branch of a flat alternation at every position; a tree fails at
+    the first character, which makes scanning for a few hundred words about five times faster. A space in
+    a word matches any run of whitespace.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return build(tree)
+
+
+# Where a figure may begin: a currency symbol, a digit that does not continue a number, a number word,
+# ordinal or vague plural, or a capitalised month followed by a digit (for dates).
+_ANCHOR_WORDS = frozenset(w.lower() for w in (*_CARDINAL_WORDS, *ORDINAL_WORDS, *_VAGUE_WORDS) if " " not in w)
 _ANCHOR = re.compile(
     r"[$£€¥₹]|(?<![\d])\d"
-    rf"|(?<![\w’'-])(?i:{_W}|{_ORD}|dozens|hundreds|thousands|millions|billions|trillions|tens(?=\s+of\s))(?!\w)"
+    rf"|(?<![\w’'-])(?i:{trie_pattern(_ANCHOR_WORDS)})(?!\w)"
     rf"|\b{_MONTH_WORDS},?\s+\d"
 )
+_MAX_DIGITS = 24
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _DIGITS_AT = re.compile(rf"(?P<num>{_NUM})(?:\s?(?P<vf>[½¼¾⅓⅔⅛]))?")
-_WORDS_AT = re.compile(rf"(?i:(?:{_W})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_W}))*)(?!\w)")
+# at most eight words: "three hundred and forty-five thousand six hundred" is as long as written numbers get
+_WORDS_AT = re.compile(rf"(?i:(?:{_W})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_W})){{0,7}})(?!\w)")
 _SCALE_AT = re.compile(
     r"(?:\s?(?P<sfx>bn|mn|mln|tn|trn)(?![\w])|(?P<short>[mkbMKB])(?![\w])|\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion))(?!\w))"
 )
@@ -485,8 +517,16 @@ _VAGUE_AT = re.compile(
     r"(?i:(?P<v>dozens|hundreds|thousands|millions|billions|trillions|tens)"
     r"(?:\s+of\s+(?P<v2>thousands|millions|billions)(?!\w))?)(?!\w)"
 )
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?P<q>(?i:{_alternation(QUALIFIERS)}))\s+$")
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?P<q>(?i:{trie_pattern(QUALIFIERS)}))\s+$")
 _IDIOM_AFTER_ORDINAL = re.compile(r"-(?i:part(?:y|ies)|world|rate|hand|guess\w*|class|person)\b")
+_RANGE_TAIL_AT = re.compile(
+    rf"\s?%|\s+(?i:per\s*cent|percentage)|(?:[ \t]?-[ \t]?|\s+)(?i:{_alternation(_UNIT_WORDS)})(?![\w])"
+    rf"|\s?(?:{_alternation(_UNIT_ABBREVIATIONS)})(?![\w/])|\s+(?i:{_alternation(_CURRENCY_WORDS)})(?!\w)"
+)
+_TIME_CONTEXT_BEFORE = re.compile(
+    r"(?<![\w’'])(?i:at|by|from|until|till|to|around|about|before|after|since|between|and|approximately)\s+$"
+)
+_TIME_ZONE_AFTER = re.compile(r"\s*(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T|local\s+time|hrs|hours|h)\b")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?i:from)\s+$")
 _BETWEEN_BEFORE = re.compile(r"(?<!\w)(?i:between)\s+$")
 _MAGNITUDE_BEFORE = re.compile(r"(?<!\w)(?i:magnitude)[\s-]$")
@@ -520,7 +560,8 @@ def find_figures(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     models = _model_numbers(text)
-    pos = 0
+    pos = 0  # where the scan goes on
+    covered = 0  # end of the last figure: a new one (with its qualifier) may not start before it
     while (m := _ANCHOR.search(text, pos)) is not None:
         start = m.start()
         try:
@@ -529,11 +570,11 @@ def find_figures(text: str) -> list[Span]:
                 span = None
         except (ArithmeticError, ValueError):  # a pathological number must not stop the scan
             span = None
-        if span is None or span.start < pos:
+        if span is None or span.start < covered:
             pos = _skip_token(text, start) if text[start].isdigit() else max(m.end(), start + 1)
             continue
         spans.append(span)
-        pos = span.end
+        pos = covered = span.end
     return spans
 
 
@@ -579,7 +620,7 @@ def _digits_may_start(text: str, p: int) -> bool:
     before = text[p - 1] if p else " "
     if before.isalnum() or before in "_@#/\\":
         return False
-    if before == "." and p >= 2 and text[p - 2].isdigit():
+    if before in ".:" and p >= 2 and text[p - 2].isdigit():
         return False
     if before in "-–":
         word = re.search(r"([A-Za-z]+)$", text[max(0, p - 12) : p - 1])
@@ -648,6 +689,10 @@ def _time_at(text: str, p: int) -> Span | None:
         return None
     if m["h"] is not None:
         hour, minute, ap = int(m["h"]), int(m["mi"]), m["ap"]
+        if not ap and not (
+            _TIME_CONTEXT_BEFORE.search(text, max(0, p - 12), p) or _TIME_ZONE_AFTER.match(text, m.end())
+        ):
+            return None  # "02:50" after a video caption, a 3:1 ratio, John 3:16: not a time of day
     else:
         hour, minute, ap = int(m["h2"]), 0, m["ap2"]
     if minute > 59 or hour > 23 or (ap and not 1 <= hour <= 12):
@@ -673,8 +718,8 @@ class _Core:
 
 def _digits_core(text: str, p: int, currency: str | None) -> _Core | None:
     m = _DIGITS_AT.match(text, p)
-    if not m:
-        return None
+    if not m or len(m["num"]) > _MAX_DIGITS:
+        return None  # a run of 30 digits is an identifier, and huge ones would make arithmetic slow
     value = _decimal(m["num"])
     if value is None:
         return None
@@ -836,13 +881,15 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
         start, qualifier = _qualifier_before(text, start)
         return _span(text, start, fraction[0], "fraction", fraction[1], qualifier=qualifier)
     change = _FROM_BEFORE.search(text, max(0, start - 6), start)  # "from 60 to 65": a change, not a range
-    if _unit_match(text, end, core, currency) is None and not currency and not change:
+    if _unit_match(text, end, core, currency) is None and not change:
         sep = (_AND_AT if between else _RANGE_SEP_AT).match(text, end)
         if sep:
             second = _second_core(text, sep.end(), core, currency)
             if second is not None:
                 hyphen = "-" in sep.group() or "–" in sep.group()
                 low, high = first, second.value
+                if second.scaled and not core.scaled:  # "$5-10 million": the scale is shared
+                    low = first * (second.value / (_decimal(second.written) or 1))
                 if (
                     not between
                     and hyphen
@@ -852,19 +899,24 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
                     and second.written.isdigit()
                 ):
                     high = Decimal((int(core.written) // 100) * 100 + int(second.written))
-                if high > low:
-                    low_high = (low, high)
-                    end = second.end
-                elif (
+                pair = (
                     hyphen
+                    and not currency
+                    and not between
                     and not core.words
                     and not second.words
                     and core.written.isdigit()
                     and second.written.isdigit()
                     and len(core.written) <= 3
                     and len(second.written) <= 3
-                ):
+                )
+                if pair and not _RANGE_TAIL_AT.match(text, second.end):
+                    # "6-3", "396-9", "6-7": a bare pair of small numbers is a result or tally; it is a range
+                    # only with a unit or percent after it ("80-100 miles", "30-40%")
                     score = f"{core.written}-{second.written}"
+                    end = second.end
+                elif high > low:
+                    low_high = (low, high)
                     end = second.end
     if score:
         if end < len(text) and (text[end].isalnum() or text[end] in "/"):
@@ -921,10 +973,10 @@ def _unit_match(text: str, end: int, core: _Core, currency: str | None) -> re.Ma
 
 
 def _glued(text: str, end: int) -> bool:
-    """True when the figure runs on into a word or a "N/N" code, so it was not a figure at all."""
+    """True when the figure runs on into a word, a "N/N" code or a "N:N" ratio, so it was not a figure at all."""
     if end >= len(text):
         return False
-    return text[end].isalnum() or (text[end] == "/" and end + 1 < len(text) and text[end + 1].isdigit())
+    return text[end].isalnum() or (text[end] in "/:" and end + 1 < len(text) and text[end + 1].isdigit())
 
 
 def _one_in_n(text: str, core: _Core) -> tuple[int, float] | None:
@@ -952,9 +1004,6 @@ def _second_core(text: str, p: int, first: _Core, currency: str | None) -> _Core
         second = _digits_core(text, p, currency)
         if second is None or (second.end < len(text) and text[second.end] in "/:"):
             return None
-        if first.scaled is False and second.scaled:
-            factor = second.value / _decimal(second.written.replace(",", "")) if _decimal(second.written) else 1
-            first.value *= factor
         return second
     if first.words:
         return _words_core(text, p)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def words(text: str) -> frozenset[str]:
@@ -38,7 +39,10 @@ LEADING_STOP = words(
     Analysts Experts Residents Witnesses Photo Video Image Read Watch Related Contact Follow Cover Enlarge Caption
     Getty Reuters AP AFP Instead Once Twice Neither Either Not No Nor All Any None Whether Although Whatever
     Whoever Dozens Hundreds Thousands Millions Billions One Two Three Four Five Six Seven Eight Nine Ten Twenty
-    Many Few Several Other Others Another Such Yes Oh Well Why"""
+    Many Few Several Other Others Another Such Yes Oh Well Why JUST WATCHED MUST WATCH READ MORE VIDEO PHOTOS
+    PHOTO RELATED BREAKING UPDATE UPDATED EXCLUSIVE LIVE NEW ADVERTISEMENT Advertisement Story Continued Below
+    Click Share Tweet Email Print Comments Subscribe Sign Log Hide Show Replay Amidst Following Dear Hey Hello
+    Sure Okay OK Up You Newsletter Continue Reading View Error"""
 )
 # Titles and roles written before a name; the name is what follows the last of them.
 TITLE_WORDS = words(
@@ -51,8 +55,14 @@ TITLE_WORDS = words(
     Cardinal Rabbi Imam Coach Manager Captain Sergeant Lieutenant Colonel Major Private Corporal Constable
     Councillor Councilman Councilwoman Alderman Delegate Assemblyman Assemblywoman Minister-President Elect Mister
     Madam Dean Chef Gen. Premier Presidential Candidate Nominee Founder Owner Editor Columnist Correspondent
-    Anchor Host Justice Sec Pres Supt Insp Det Capt Cpl Pvt Hon Rt"""
+    Anchor Host Justice Sec Pres Supt Insp Det Capt Cpl Pvt Hon Rt Counselor Counsellor Adviser Advisor Aide
+    Strategist Economist Analyst Reporter Secretary-General Envoy Negotiator Lawyer Attorney-General Senior
+    Principal Press Journalist Activist Author Writer Scientist Doctor Nurse Teacher Actor Actress Singer Comedian
+    Rapper Historian Researcher Epidemiologist Physician Entrepreneur Investor Businessman Businesswoman
+    Billionaire Filmmaker Director-General Commentator Pundit Blogger"""
 )
+# Titles anyone may carry; other titles tell people apart ("President Trump" is not "Ivanka Trump").
+COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mister", "Madam", "Former", "Sir", "Dame"})
 MALE_TITLES = frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father", "Brother", "Mister", "Pope"})
 FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess", "Sister", "Madam"})
 # Tokens that make a run an organisation rather than a person.
@@ -74,7 +84,8 @@ GROUP_WORDS = words(
     Palestinians Israelis Muslims Christians Jews Catholics Protestants Evangelicals Progressives Socialists
     Communists Nationalists Republicans Independents Libertarians Unionists Loyalists Kurds Sunnis Shias Shiites
     Iranians Syrians Iraqis Afghans Chinese Japanese Germans French Italians Spaniards Canadians Mexicans Caribs
-    Caribbeans Africans Asians Arabs Latinos Hispanics Whites Blacks Millennials Boomers Britons Scots Irish"""
+    Caribbeans Africans Asians Arabs Latinos Hispanics Whites Blacks Millennials Boomers Britons Scots Irish
+    Democrat Republican Conservative Liberal Tory Independent Libertarian Socialist Progressive GOP Dems"""
 )
 # Places that open a run by accident ("in California Reagan told ...").
 PLACES = words(
@@ -100,10 +111,11 @@ MALE_NAMES = words(
     Mohammed Muhammad Ali Hassan Hussein Omar Abdul Xi Kim Shinzo Narendra Justin Jair Nicolas Hugo Fidel Raul
     Silvio Matteo Giuseppe Mario Sergio Fabrizio Stefano Andrea Francesco Luigi Jacques Francois Pierre Jean
     Nicolas Helmut Gerhard Olaf Tony Gordon Nigel Jeremy Dominic Rishi Keir Theresa Liam Ned Rick Ken Doug Greg
-    Jerzy Lech Andrzej Ehud Benjamin Bibi Yair Jared Rudy Rudolph Rex Mick Steve Sam Dick Al Newt Harry
-    Jimmy Lyndon Dwight Franklin Herbert Woodrow Calvin Warren Ulysses Abraham Rodrigo Pedro Carlos Luis Jorge
-    Manuel Antonio Francisco Miguel Alejandro Fernando Diego Pablo Enrique Javier Andres Ricardo Eduardo Roberto
-    Oscar Alberto Kristian Brenton Scott Hunter Beto Pete Cory Eric"""
+    Jerzy Lech Andrzej Ehud Benjamin Bibi Yair Jared Rudy Rudolph Rex Mick Steve Sam Dick Al Newt Harry Jimmy
+    Lyndon Dwight Franklin Herbert Woodrow Calvin Warren Ulysses Abraham Rodrigo Pedro Carlos Luis Jorge Manuel
+    Antonio Francisco Miguel Alejandro Fernando Diego Pablo Enrique Javier Andres Ricardo Eduardo Roberto Oscar
+    Alberto Kristian Brenton Scott Hunter Beto Pete Cory Eric Tim Jay Jon Josh Chris Andy Dan Matt Nick Pat Phil
+    Vince Wes Zach Bret Brett Jake Luke Ron Don Hank Dave Darrell Fred Howard Ronan Devin"""
 )
 FEMALE_NAMES = words(
     """Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra
@@ -118,7 +130,8 @@ FEMALE_NAMES = words(
     Ilhan Alexandria Rashida Ayanna Tulsi Kellyanne Sarah Hope Betsy Elaine Nikki Gina Janet Loretta Sally
     Samantha Valerie Huma Chelsea Malia Sasha Farhana Jill Laura Barbara Rosalynn Eleanor Hilary Harriet Margaret
     Nicola Priti Yvette Diane Emily Kate Meghan Camilla Anne Beatrice Eugenie Ruth Sonia Elena Ketanji Amy Stacey
-    Gretchen Kristi Lori Muriel Lori Kim Deborah Lee Lesa"""
+    Gretchen Kristi Lori Muriel Lori Kim Deborah Lee Lesa Elise Marianne Brooke Jen Celine Céline Shannon Anita
+    Sheila Dana Debbie Kay Leah Lynn Mia Nina Rita Tina Vicki Wendy Zoe Gail Joni Megyn Maggie"""
 )
 
 
@@ -133,6 +146,7 @@ class Mention:
     possessive: bool = False
 
 
+@lru_cache(maxsize=8192)  # the same runs recur throughout an article (and a corpus)
 def clean_name(run: str) -> tuple[str | None, str | None, bool]:
     """Return ``(name, last_title, possessive)`` for a capitalised run, or ``(None, ...)`` if no name is left.
 
@@ -172,6 +186,11 @@ def clean_name(run: str) -> tuple[str | None, str | None, bool]:
             return None, title, possessive
     if not tokens:
         return None, title, possessive
+    # "Germany's Tommy Haas": a possessive inside the run belongs to what comes before the name.
+    for i in range(len(tokens) - 2, -1, -1):
+        if tokens[i].endswith(("’s", "'s")):
+            tokens = tokens[i + 1 :]
+            break
     # "White House Counselor Kellyanne Conway": the person starts at the first given name after the role.
     for i in range(1, len(tokens) - 1):
         if _is_given_name(tokens[i]) and not _is_given_name(tokens[i - 1]):
@@ -216,6 +235,11 @@ def find_mentions(masked: str) -> list[Mention]:
     return out
 
 
+def is_group(name: str) -> bool:
+    """ "Democrat", "Republicans": a party or people in general, never a named speaker."""
+    return any(_bare(t) in GROUP_WORDS for t in name.split())
+
+
 def is_organisation(name: str) -> bool:
     """True for "CDC", "Whitefish Energy", "Justice Department", "Democrats": not a he or a she."""
     tokens = name.split()
@@ -232,10 +256,13 @@ class NameBook:
         self.first_at: dict[str, int] = {}
         self.gender: dict[str, str] = {}
         self.titled: set[str] = set()
+        self.titles: dict[str, set[str]] = {}
         for m in mentions:
             self.first_at.setdefault(m.name, m.start)
             if m.title and _bare(m.title) in TITLE_WORDS and m.title not in ORG_WORDS:
                 self.titled.add(m.name)
+                if m.title not in COURTESY_TITLES:
+                    self.titles.setdefault(m.name, set()).add(m.title)
             if m.title in MALE_TITLES:
                 self.gender.setdefault(m.name.split()[-1], "m")
             elif m.title in FEMALE_TITLES:
@@ -261,7 +288,9 @@ class NameBook:
                 return self.fullest(rest)
         if len(tokens) != 1 or is_organisation(name):
             return name
-        candidates = self._by_last.get(tokens[0], [])
+        # a full name whose roles clash with the bare surname's is someone else ("Ivanka Trump")
+        own = self.titles.get(name, set())
+        candidates = [c for c in self._by_last.get(tokens[0], []) if not own or own & self.titles.get(c, set())]
         if not candidates:
             return name
         if len(candidates) == 1:

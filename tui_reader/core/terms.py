@@ -1,12 +1,10 @@
-"""Tokens with offsets and the content terms compare matches on (words stemmed, figures and dates normalised).
+"""Tokens with offsets (for word diffs) and the content terms compare matches on.
 
 Two views of one text: ``tokens`` (every word, number and punctuation mark, for word-level diffs) and
-``content_terms`` (what two sentences must share to carry the same content: stemmed content words, numbers in
-their canonical form, "two" as 2, "Aug." as August, "9th" as 9, "%" as percent).
-
-TEMPORARY: the stemmer and stop list here stand in for the shared analysis of ``core/analysis.py`` (the index
-helper's ``analyze``); when it lands, ``content_terms`` delegates to it so search and compare agree on what a
-word is. Number parsing already goes through ``figures.py``, the one normaliser.
+``content_terms`` (what two sentences must share to carry the same content). Content terms are the shared
+analyzer's (``analysis.analyze``, the one the index and the highlighter use: stemmed, accent-folded, numbers in
+their canonical form, "Aug." as August, "80 percent" as 80%) less stop words, with number words as numbers
+("two" = 2) and a day's ordinal as its number ("9th" = 9), so "Aug. 9" meets "August 9th".
 """
 
 from __future__ import annotations
@@ -15,7 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tui_reader.core.figures import MONTHS, ORDINAL_WORDS, TENS_WORDS, UNITS_WORDS, canonical_number
+from tui_reader.core.analysis import analyze
+from tui_reader.core.figures import TENS_WORDS, UNITS_WORDS
 
 # A number as written (5,500 / 1.5 / 80), an ordinal (9th), a word (with inner apostrophes: It’s, O'Brien),
 # or any other single character that is not white space (punctuation, %, &, $).
@@ -37,8 +36,6 @@ STOPWORDS: frozenset[str] = frozenset(
     )
 )
 
-# Spellings that mean the same thing in news text.
-_SYNONYMS: dict[str, str] = {"%": "percent", "pct": "percent", "pc": "percent", "&": "and", "us": "u.s."}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
 
 
@@ -65,79 +62,61 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
-_VOWEL = re.compile(r"[aeiouy]")
-
-
 def stem(word: str) -> str:
-    """Porter's step 1 (plurals, -ed, -ing, -y): "troops" = "troop", "denies" = "denied" = "deny"."""
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    if word.endswith(("sses", "ies")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if word.endswith("eed"):
-        if len(word) > 4:
-            word = word[:-1]
-    else:
-        for suffix in ("ed", "ing"):
-            base = word[: -len(suffix)]
-            if word.endswith(suffix) and len(base) >= 2 and _VOWEL.search(base):
-                if base.endswith(("at", "bl", "iz")):
-                    base += "e"
-                elif len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
-                    base = base[:-1]
-                word = base
-                break
-    if word.endswith("y") and len(word) > 2 and _VOWEL.search(word[:-1]):
-        word = word[:-1] + "i"
-    return word
+    """The shared analyzer's stem of one word ("troops" -> "troop")."""
+    got = analyze(word, "query")
+    return got[0].text if got else word.casefold()
 
 
-def content_terms(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """The content terms of ``text[start:end]``: stemmed non-stop words, canonical numbers, months as numbers."""
-    toks = tokens(text, start, end)
+# Words that news reports use for the same event, folded to one term so paraphrases meet ("killed" = "dead",
+# "blast" = "explosion", "assistance" = "support"). Kept small and about events: a thesaurus would join too much.
+_NEWS_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "DEAD": ("dead", "death", "deaths", "died", "die", "dies", "kill", "killed", "killing", "toll", "fatalities"),
+    "HURT": ("injured", "injuries", "injury", "injure", "wounded", "wound", "wounds", "hurt"),
+    "BLAST": ("blast", "explosion", "explode", "exploded", "bomb", "bombing", "detonated", "detonation", "explosive"),
+    "ARREST": ("arrest", "arrested", "detain", "detained", "custody", "apprehended"),
+    "GUNMAN": ("gunman", "gunmen", "shooter", "attacker", "attackers", "assailant", "assailants"),
+    "SHOOT": ("shooting", "shootings", "shot", "shoot", "gunfire", "opened"),
+    "PLANE": ("aircraft", "plane", "planes", "jet", "jets"),
+    "TROOP": ("troops", "troop", "soldiers", "soldier"),
+    "CHILD": ("child", "children", "kid", "kids"),
+    "HELP": ("help", "assist", "assistance", "aid", "support"),
+    "ELECT": ("election", "elections", "elected", "reelected", "vote", "votes", "ballot", "reelection"),
+    "MISSING": ("missing", "unaccounted"),
+    "HOME": ("home", "homes", "house", "houses"),
+    "PHOTO": ("photo", "photos", "photograph", "image", "images", "picture", "pictures"),
+    "EVACUATE": ("evacuate", "evacuated", "evacuation", "evacuations", "flee", "fled"),
+    "ENDORSE": ("endorse", "endorsed", "endorsement", "endorsing"),
+    "APOLOGY": ("apology", "apologize", "apologized", "apologise", "apologised", "sorry", "regret", "regrets"),
+    "CRITICISM": ("criticism", "criticize", "criticized", "condemn", "condemned", "condemnation"),
+    "PROTEST": ("protest", "protests", "protester", "protesters", "demonstration", "demonstrators", "rally"),
+    "RESCUE": ("rescue", "rescued", "rescuers", "freed", "freeing"),
+    "HOSTAGE": ("hostage", "hostages", "captive", "captives"),
+    "RESIGN": ("resign", "resigned", "resignation", "quit"),
+}
+NEWS_SYNONYMS: dict[str, str] = {stem(w): k for k, words in _NEWS_SYNONYMS.items() for w in words}
+_STOP_TERMS: frozenset[str] = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
+
+
+def content_terms(text: str, start: int = 0, end: int | None = None, *, synonyms: bool = False) -> list[str]:
+    """The content terms of ``text[start:end]``: the analyzer's terms without stop words, number words as numbers.
+
+    With ``synonyms`` the few news event words of one meaning become one term ("killed" and "dead": DEAD).
+    """
+    part = text[start:end] if start or end is not None else text
     out: list[str] = []
-    for n, tok in enumerate(toks):
-        raw = text[tok.start : tok.end]
-        norm = tok.norm
-        if tok.kind == "num":
-            digits = re.sub(r"(?:st|nd|rd|th)$", "", raw)
-            value = canonical_number(digits)
-            if value is not None:
-                out.append(value)
+    for term in analyze(part, "query"):
+        t = term.text
+        if t in _STOP_TERMS:
             continue
-        if tok.kind == "other":
-            if norm in _SYNONYMS:
-                out.append(_SYNONYMS[norm])
-            continue
-        norm = norm.replace("'", "")
-        if norm.endswith("s") and raw[-2:] in ("'s", "’s"):
-            norm = norm[:-1]
-        if norm in MONTHS and (norm != "may" or _next_is_number(toks, n)) and (len(norm) > 3 or raw[:1].isupper()):
-            out.append(f"month{MONTHS[norm]}")
-            continue
-        if norm in UNITS_WORDS and norm != "one":
-            out.append(str(UNITS_WORDS[norm]))
-            continue
-        if norm in TENS_WORDS:
-            out.append(str(TENS_WORDS[norm]))
-            continue
-        if norm in ORDINAL_WORDS and norm not in ("second",):
-            out.append(str(ORDINAL_WORDS[norm]))
-            continue
-        if norm in _SYNONYMS:
-            norm = _SYNONYMS[norm]
-        if norm in STOPWORDS or (len(norm) < 2 and not norm.isdigit()):
-            continue
-        out.append(stem(norm))
+        word = part[term.start : term.end].casefold()
+        if word in UNITS_WORDS and word != "one":
+            t = str(UNITS_WORDS[word])
+        elif word in TENS_WORDS:
+            t = str(TENS_WORDS[word])
+        elif t[:1].isdigit() and t[-2:] in ("st", "nd", "rd", "th") and t[:-2].isdigit():
+            t = t[:-2]
+        if synonyms:
+            t = NEWS_SYNONYMS.get(t, t)
+        out.append(t)
     return out
-
-
-def _next_is_number(toks: list[Token], n: int) -> bool:
-    for tok in toks[n + 1 : n + 3]:
-        if tok.kind == "num":
-            return True
-        if tok.norm != ".":
-            return False
-    return False

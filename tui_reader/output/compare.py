@@ -248,15 +248,24 @@ def _quote_table(cmp: Comparison) -> RenderableType | None:
     table.add_column("speaker", ratio=1)
     table.add_column("A", ratio=3)
     table.add_column("B", ratio=3)
+    shown_a: set[int] = set()
+    shown_b: set[int] = set()
     for p in q.shared:
-        left = _quote_cell(cmp.a.body, p.a.start, p.a.end, p.diff, "a")
-        right = _quote_cell(cmp.b.body, p.b.start, p.b.end, p.diff, "b")
+        # A long quotation paired with several fragments of the other account is printed once.
+        left = _quote_cell(cmp.a.body, p.a.start, p.a.end, p.diff, "a") if p.a.start not in shown_a else _ditto()
+        right = _quote_cell(cmp.b.body, p.b.start, p.b.end, p.diff, "b") if p.b.start not in shown_b else _ditto()
+        shown_a.add(p.a.start)
+        shown_b.add(p.b.start)
         table.add_row(Text("shared", style=STYLES["shared"]), Text(p.speaker or "?"), left, right)
     for s in q.only_a:
         table.add_row(Text("only A", style=STYLES["only"]), Text(s.speaker or "?"), Text(s.text), Text(""))
     for s in q.only_b:
         table.add_row(Text("only B", style=STYLES["only"]), Text(s.speaker or "?"), Text(""), Text(s.text))
     return table
+
+
+def _ditto() -> Text:
+    return Text("〃 (the quotation above)", style=STYLES["meta"])
 
 
 def _quote_cell(body: str, start: int, end: int, ops: Sequence[DiffOp], side: str) -> Text:

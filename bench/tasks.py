@@ -1,0 +1,205 @@
+"""One measurement a process: ``python -m bench.tasks NAME ARGS...`` prints one JSON object.
+
+Running each measurement in its own process gives honest peak memory (``ru_maxrss``) and cold imports.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench import fts5
+
+# The query mix: (kind, newsreader query, the FTS5 query that asks the same). FTS5's unicode61 tokenizer splits
+# "5,500" and "4.75" at the punctuation, so its figure queries are phrases of the parts: the nearest it can ask.
+QUERIES: list[tuple[str, str, str]] = [
+    ("word", "government", "government"),
+    ("word", "election", "election"),
+    ("two words", "interest rates", "interest rates"),
+    ("two words", "chelsea manager", "chelsea manager"),
+    ("phrase", '"prime minister"', '"prime minister"'),
+    ("phrase", '"chief executive"', '"chief executive"'),
+    ("rare name", "Mourinho", "Mourinho"),
+    ("rare name", "Blunkett", "Blunkett"),
+    ("figure", "5,500", '"5 500"'),
+    ("figure", "4.75%", '"4 75"'),
+    ("figure", "£600m", '"600m"'),
+    ("common word", "said", "said"),
+]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _emit(data: dict[str, Any]) -> None:
+    data["peak_mb"] = round(_peak_mb(), 1)
+    print(json.dumps(data))
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _timed_queries(run: Callable[[str], object], queries: list[str], repeat: int) -> dict[str, float]:
+    times: list[float] = []
+    for q in queries:  # warm-up: first touch of each term's postings
+        run(q)
+    for _ in range(repeat):
+        for q in queries:
+            t = time.perf_counter()
+            run(q)
+            times.append(time.perf_counter() - t)
+    return {
+        "p50_ms": statistics.median(times) * 1000,
+        "p95_ms": _percentile(times, 0.95) * 1000,
+        "queries": len(times),
+    }
+
+
+def index_build(corpus: str) -> None:
+    """A full newsreader index build (``rebuild=True``) of ``corpus``."""
+    from tui_reader.core.index import SearchIndex
+
+    t = time.perf_counter()
+    index = SearchIndex.open([Path(corpus)])
+    report = index.update(rebuild=True)
+    _emit({"seconds": time.perf_counter() - t, "articles": report.articles, "files": report.files})
+
+
+def index_update(corpus: str) -> None:
+    """An update of an already built index (nothing or a few files changed): the full stat walk."""
+    from tui_reader.core.index import SearchIndex
+
+    t = time.perf_counter()
+    index = SearchIndex.open([Path(corpus)])
+    report = index.update()
+    _emit(
+        {
+            "seconds": time.perf_counter() - t,
+            "changed": report.changed + report.added + report.removed,
+            "unchanged": report.unchanged,
+        }
+    )
+
+
+def index_update_quick(corpus: str) -> None:
+    """The cheap staleness check the search command and the TUI start with (folder times only)."""
+    from tui_reader.core.index import SearchIndex
+
+    t = time.perf_counter()
+    index = SearchIndex.open([Path(corpus)])
+    index.update(quick=True)
+    _emit({"seconds": time.perf_counter() - t})
+
+
+def index_search(corpus: str, repeat: str = "5") -> None:
+    """In-process search latency over the query mix (index already built)."""
+    from tui_reader.core.index import SearchIndex
+
+    index = SearchIndex.open([Path(corpus)])
+    index.update(quick=True)
+    per_kind: dict[str, Any] = {}
+    result = _timed_queries(lambda q: index.search(q, limit=10), [q for _, q, _ in QUERIES], int(repeat))
+    for _kind, q, _ in QUERIES:
+        per_kind[q] = index.search(q, limit=10).total
+    _emit({**result, "totals": per_kind})
+
+
+def fts5_build(corpus: str, db: str) -> None:
+    """SQLite FTS5 build over the same files."""
+    t = time.perf_counter()
+    n = fts5.build(Path(corpus), Path(db))
+    _emit({"seconds": time.perf_counter() - t, "articles": n})
+
+
+def fts5_search(db: str, repeat: str = "5") -> None:
+    """SQLite FTS5 latency over the equivalent query mix (one open connection, as an app would keep)."""
+    con = fts5.connect(Path(db))
+    result = _timed_queries(lambda q: fts5.query(con, q), [f for _, _, f in QUERIES], int(repeat))
+    _emit(result)
+
+
+def annotate_speed(corpus: str) -> None:
+    """Annotation throughput (MB/s of body text) over every article of ``corpus``."""
+    from tui_reader.core.annotate import annotate
+    from tui_reader.core.corpus import Corpus
+
+    articles = Corpus.load([Path(corpus)]).articles
+    size = sum(len(a.body.encode()) for a in articles)
+    t = time.perf_counter()
+    spans = sum(len(annotate(a)) for a in articles)
+    seconds = time.perf_counter() - t
+    _emit({"seconds": seconds, "mb": size / 1e6, "mb_per_s": size / 1e6 / seconds, "spans": spans})
+
+
+def compare_speed(jsonl: str, id_a: str, id_b: str, repeat: str = "20") -> None:
+    """Median time of ``compare(a, b)`` for two articles of a JSONL corpus, and their word counts."""
+    from tui_reader.core.compare import compare
+    from tui_reader.core.corpus import Corpus
+
+    corpus = Corpus.load([Path(jsonl)])
+    a, b = corpus.get(id_a), corpus.get(id_b)
+    assert a is not None and b is not None
+    compare(a, b)  # warm caches (stemmer, idf)
+    times = []
+    for _ in range(int(repeat)):
+        t = time.perf_counter()
+        compare(a, b)
+        times.append(time.perf_counter() - t)
+    _emit({"ms": statistics.median(times) * 1000, "words": [len(a.body.split()), len(b.body.split())]})
+
+
+if __name__ == "__main__":
+    name, *args = sys.argv[1:]
+    globals()[name](*args)
+
+
+def tui_first_screen(corpus: str) -> None:
+    """Headless: seconds from launch to the first screen with the list filled, and to the first search
+    result; the same launch of a bare Textual app (Header, Static, Footer) as the reference."""
+    import asyncio
+
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("hello")
+            yield Footer()
+
+    async def bare() -> float:
+        t = time.perf_counter()
+        async with Bare().run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            return time.perf_counter() - t
+
+    async def ours() -> tuple[float, float]:
+        from tui_reader.app import NewsreaderApp
+        from tui_reader.library import Library
+
+        t = time.perf_counter()
+        app = NewsreaderApp(Library([Path(corpus)]))
+        async with app.run_test(size=(160, 45)) as pilot:
+            while not app.main.source_list.article_ids():
+                await pilot.pause(0.005)
+            first = time.perf_counter() - t
+            while not app.main._index_state:  # the index worker has finished
+                await pilot.pause(0.005)
+            t2 = time.perf_counter()
+            await pilot.press("slash", *"government")
+            while not app.main.search_state.active:
+                await pilot.pause(0.005)
+            return first, time.perf_counter() - t2
+
+    bare_s = statistics.median([asyncio.run(bare()) for _ in range(3)])
+    first, result = asyncio.run(ours())
+    _emit({"first_screen_s": first, "bare_s": bare_s, "first_result_s": result})
