@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from tui_reader.library import Entry, Library
+from tui_reader.screens.main import deliver, while_alive
 from tui_reader.screens.picker import CandidatePicker
 from tui_reader.widgets.compare_layout import SIDE_BY_SIDE_MIN, CompareLayout, build_rows
 from tui_reader.widgets.compare_summary import CompareSummary, summary_counts, summary_items
@@ -75,27 +76,29 @@ class CompareScreen(Screen[None]):
         worker = get_current_worker()
         article = self.library.load(article_id)
         if article is None:
-            self.app.call_from_thread(self._failed, f"Could not read {article_id}.")
+            deliver(self.app, self._failed, f"Could not read {article_id}.")
             return
         if not self.candidates:
             self.candidates = self.library.candidates(article)
         if other_id is None:
             if not self.candidates:
-                self.app.call_from_thread(self._failed, "No other account of this story in the corpus to compare with.")
+                deliver(self.app, self._failed, "No other account of this story in the corpus to compare with.")
                 return
             other_id = self.candidates[0][0]
         other = self.library.load(other_id)
         if other is None:
-            self.app.call_from_thread(self._failed, f"Could not read {other_id}.")
+            deliver(self.app, self._failed, f"Could not read {other_id}.")
             return
         comparison = self.library.compare(article, other)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._compared, comparison)
+            deliver(self.app, self._compared, comparison)
 
+    @while_alive
     def _failed(self, text: str) -> None:
         self.query_one(CompareSummary).message(text)
         self.query_one("#compare-title", Static).update(Content("Compare"))
 
+    @while_alive
     def _compared(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.other_id = comparison.b.id

@@ -7,13 +7,17 @@ annotate and search; everything it shows comes from the ``Library`` (core), draw
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
@@ -38,6 +42,33 @@ from tui_reader.widgets.search_bar import SearchBar
 from tui_reader.widgets.source_list import SourceList
 from tui_reader.widgets.status_line import StatusLine
 from tui_reader.widgets.title_bar import TitleBar
+
+
+def while_alive(handler: Callable[..., None]) -> Callable[..., None]:
+    """Drop a worker's late result if the screen is being torn down (quitting while indexing or loading).
+
+    Results reach the screen through ``call_from_thread`` or a message; on quit the screen's widgets may be
+    gone already, and a result for a screen nobody sees is not an error worth a traceback.
+    """
+
+    @functools.wraps(handler)
+    def guarded(self: Screen[None], *args: object) -> None:
+        if not self.is_attached:
+            return
+        try:
+            handler(self, *args)
+        except NoMatches:
+            if self.is_attached and self.app.is_running and self.children:
+                raise  # a real bug, not teardown
+
+    return guarded
+
+
+def deliver(app: App[object], callback: Callable[..., object], *args: object) -> None:
+    """Hand a thread worker's result to the event loop; after quitting there is no loop, and nothing to do."""
+    with contextlib.suppress(RuntimeError):  # the app has closed while the worker ran
+        app.call_from_thread(callback, *args)
+
 
 WIDE = 130
 """Columns from which list, reader and facts panel all fit side by side."""
@@ -136,11 +167,13 @@ class MainScreen(Screen[None]):
 
     # -- corpus and index -----------------------------------------------------------------------------
 
+    @while_alive
     def on_corpus_progress(self, message: CorpusProgress) -> None:
         """Show reading or indexing progress in the title bar."""
         bar = self.query_one(TitleBar)
         bar.state = f"{message.stage} {message.done:,}/{message.total:,}" if message.total else f"{message.stage}…"
 
+    @while_alive
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         """Fill the list once the corpus is read; say what was skipped."""
         self.entries = message.entries
@@ -159,6 +192,7 @@ class MainScreen(Screen[None]):
         if not self.entries:
             self.reader.show(None, "No articles here. Try `newsreader --corpus PATH` with a folder of articles.")
 
+    @while_alive
     def on_index_ready(self, message: IndexReady) -> None:
         """Say in the title bar that search is ready (or how it fell back)."""
         self._index_state = "index ready" if not message.notice else f"index: {message.notice}"
@@ -199,8 +233,9 @@ class MainScreen(Screen[None]):
         article = self.library.load(article_id)
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._loaded, article_id, article)
+        deliver(self.app, self._loaded, article_id, article)
 
+    @while_alive
     def _loaded(self, article_id: str, article: Article | None) -> None:
         if article is None:
             self.reader.show(None, f"Could not read {article_id} any more (moved or deleted?).")
@@ -227,8 +262,9 @@ class MainScreen(Screen[None]):
     def _annotate(self, article: Article) -> None:
         spans = tuple(self.library.annotate(article))
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._annotated, article.id, spans)
+            deliver(self.app, self._annotated, article.id, spans)
 
+    @while_alive
     def _annotated(self, article_id: str, spans: tuple[Span, ...]) -> None:
         self._annotations[article_id] = spans
         if self.reader.article is not None and self.reader.article.id == article_id:
@@ -268,6 +304,7 @@ class MainScreen(Screen[None]):
         result = await asyncio.to_thread(self.library.search, query)
         self._search_done(query, result)
 
+    @while_alive
     def _search_done(self, query: str, result: SearchResult | None) -> None:
         state = SearchState(query=query, result=result)
         if result is not None:
@@ -426,12 +463,13 @@ class MainScreen(Screen[None]):
 
         def progress(done: int, total: int) -> None:
             if done % 25 == 0 or done == total:
-                self.app.call_from_thread(setattr, bar, "state", f"grouping stories {done:,}/{total:,}")
+                deliver(self.app, setattr, bar, "state", f"grouping stories {done:,}/{total:,}")
 
         stories = self.library.stories(progress)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._stories_grouped, stories)
+            deliver(self.app, self._stories_grouped, stories)
 
+    @while_alive
     def _stories_grouped(self, stories: dict[str, str] | None) -> None:
         self.query_one(TitleBar).state = self._index_state
         if stories is None:

@@ -98,7 +98,6 @@ class SourceList(ScrollView, can_focus=True):
         """The entry under the cursor, if any."""
         return self._rows[self._cursor].entry if 0 <= self._cursor < len(self._rows) else None
 
-    @property
     def article_ids(self) -> list[str]:
         """Ids of the listed articles in display order."""
         return [r.entry.id for r in self._rows if r.entry is not None]
