@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from rich.color import Color as RichColor
+from textual.geometry import Offset
+from textual.selection import Selection
 
 from tests.conftest import SEED_B
 from tests.ui.conftest import settle
@@ -116,3 +118,20 @@ async def test_highlights_are_readable_in_light_and_dark_themes(theme: str) -> N
                 ratio,
             )
         print(theme, "lowest contrast:", min(worst))
+
+
+async def test_mouse_selection_copies_the_text_as_shown() -> None:
+    app = NewsreaderApp(FixedLibrary())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        reader = app.screen.query_one(Reader)
+        first_line = reader.render_line(0).text.rstrip()
+        assert reader.article.title.startswith(first_line)
+        got = reader.get_selection(Selection(Offset(0, 0), Offset(len(first_line), 0)))
+        assert got == (first_line, "\n")
+        two_lines = reader.get_selection(Selection(Offset(0, 0), Offset(3, 1)))[0]
+        assert two_lines.startswith(first_line + "\n")
+        reader.selection_updated(Selection(Offset(0, 0), Offset(5, 0)))
+        strip = reader.render_line(0)
+        assert strip.text.startswith(first_line[:5])
+        await pilot.pause()
