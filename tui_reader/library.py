@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from tui_reader.core.corpus import Corpus, default_paths
+from tui_reader.core.corpus import RECORD_KINDS, Corpus, SourceFile, default_paths, discover, read_source
 from tui_reader.core.model import Article, Comparison, SearchResult, Skipped, Span
 
 if TYPE_CHECKING:
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from tui_reader.core.model import ArticleMeta
 
 Progress = Callable[[int, int], None]
+PROVISIONAL_FROM = 500
+"""From this many files, a first run lists file names at once instead of reading the corpus for titles."""
 MAX_STORY_ARTICLES = 5_000
 """Larger corpora are not grouped by story (one more-like-this search an article: minutes past this)."""
 STORY_CANDIDATES = 5
@@ -83,6 +85,9 @@ class Library:
         self.paths = list(paths) if paths else None
         self._corpus: Corpus | None = None
         self._index: SearchIndex | None = None
+        self._sources: dict[str, SourceFile] | None = None  # first run of a big corpus: files by article id
+        self.provisional = False
+        """True while the list shows file names only (a big corpus before its first index build)."""
         self._entries: dict[str, Entry] = {}
         self._annotations: dict[str, tuple[str, tuple[Span, ...]]] = {}  # id -> (body, spans), oldest first
         self._lock = threading.Lock()
@@ -100,11 +105,20 @@ class Library:
         return entries
 
     def scan(self, progress: Progress | None = None) -> tuple[list[Entry], list[Skipped]]:
-        """List the corpus's articles (with what was skipped and why): from the index when it is built."""
+        """List the corpus's articles (with what was skipped and why): from the index when it is built.
+
+        Before the first build, a small corpus is read whole (a second or less); a big one of one-article
+        files is listed by file name at once (titles come with the index) and each article is read when shown.
+        """
         index = _index_class().open(self.paths)
         self._index = index
         if len(index):  # built before: list from it without reading any file
             return self._set_entries([Entry.of(m) for m in index.articles()]), list(index.skipped())
+        found = discover(self.paths or default_paths())
+        if len(found.files) >= PROVISIONAL_FROM and all(f.kind not in RECORD_KINDS for f in found.files):
+            self._sources = {f.id: f for f in found.files}
+            self.provisional = True
+            return self._set_entries([Entry(f.id, f.id, path=f.display) for f in found.files]), list(found.skipped)
         corpus = Corpus.load(self.paths, progress=progress)
         self._corpus = corpus
         return self._set_entries([Entry.of(a) for a in corpus.articles]), list(corpus.skipped)
@@ -127,8 +141,10 @@ class Library:
         if index is None:
             return None, None
         report = index.update(progress)
-        changed = report.added or report.changed or report.removed or report.rebuilt or self._corpus is not None
-        self._corpus = None if len(index) else self._corpus
+        first = self._corpus is not None or self._sources is not None
+        changed = report.added or report.changed or report.removed or report.rebuilt or first
+        if len(index):
+            self._corpus, self._sources, self.provisional = None, None, False
         entries = self._set_entries([Entry.of(m) for m in index.articles()]) if changed and len(index) else None
         return entries, report.notice or index.notice
 
@@ -137,6 +153,10 @@ class Library:
         corpus = self._corpus
         if corpus is not None:
             return corpus.get(article_id)
+        sources = self._sources
+        if sources is not None and article_id in sources:
+            articles, _ = read_source(sources[article_id])
+            return articles[0] if articles else None
         return self._index.load(article_id) if self._index is not None else None
 
     def annotate(self, article: Article) -> list[Span]:

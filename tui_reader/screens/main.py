@@ -184,6 +184,8 @@ class MainScreen(Screen[None]):
         bar = self.query_one(TitleBar)
         bar.count = len(self.entries)
         bar.state = ""
+        if self.library.provisional:  # keep the wording: on_index_ready clears it by its start
+            self.status.say("Listing files while the index is built: titles and search come when it is done.")
         if message.skipped:
             first = message.skipped[0]
             more = f" (and {len(message.skipped) - 1:,} more)" if len(message.skipped) > 1 else ""
@@ -197,6 +199,8 @@ class MainScreen(Screen[None]):
         """Say in the title bar that search is ready (or how it fell back)."""
         self._index_state = "index ready" if not message.notice else f"index: {message.notice}"
         self.query_one(TitleBar).state = self._index_state
+        if self.status.text.startswith("Listing files"):
+            self.status.say("")
 
     def _show_list(self, keep: str | None = None) -> None:
         """Fill the list from the corpus, or from the search results while a search is on."""
