@@ -250,7 +250,10 @@ class Reader(ScrollView, can_focus=True):
                 self._strips[line_no] = strip
         else:
             strip = _select(self._render_layout_line(line_no), selection.get_span(line_no), self._selection_style())
-        return strip.crop_extend(0, width, self.rich_style).apply_offsets(0, line_no)
+        layout_width = self._layout.width if self._layout is not None else width
+        margin = max(0, (width - layout_width) // 2)  # a wide pane centres the measure
+        strip = strip.crop_extend(0, width - margin, self.rich_style).apply_offsets(0, line_no)
+        return Strip.join([Strip.blank(margin, self.rich_style), strip]) if margin else strip
 
     def _selection_style(self) -> Style:
         return self.screen.get_component_rich_style("screen--selection")
