@@ -29,11 +29,44 @@ from difflib import SequenceMatcher
 from tui_reader.core.model import DiffOp, Pair, Sentence
 from tui_reader.core.terms import Token, content_terms, tokens
 
-THRESHOLD = 0.25
+THRESHOLD = 0.4
 """Probability (of ``same_content``) at which two sentences are taken to carry the same content."""
-# Logistic weights of the features of ``pair_features``, fitted on the hand-checked pairs of
-# tests/data/alignments.json by bench/calibrate_alignment.py (which prints them).
-WEIGHTS: tuple[float, ...] = (-5.017, 1.085, 1.55, 1.592, -0.732, 1.068, 2.738, 0.951, 0.821)
+CONTEXT_THRESHOLD = 0.45
+"""The same for the second pass, where the probability also counts the links already made next to a pair."""
+# Logistic weights of the features of ``pair_features`` (first pass) and of ``context_features`` (second
+# pass), fitted on the hand-checked pairs of tests/data/alignments.json by bench/calibrate_alignment.py
+# (which prints them, and measures them leave-one-story-out).
+WEIGHTS: tuple[float, ...] = (
+    -5.656,
+    2.137,
+    0.101,
+    3.669,
+    2.958,
+    -0.373,
+    1.065,
+    2.789,
+    1.892,
+    2.771,
+    2.423,
+    -1.983,
+    1.53,
+)
+CONTEXT_WEIGHTS: tuple[float, ...] = (
+    -4.779,
+    1.876,
+    0.026,
+    2.062,
+    1.59,
+    -0.798,
+    2.182,
+    2.798,
+    1.788,
+    0.775,
+    2.386,
+    -1.43,
+    -0.073,
+    1.882,
+)
 SPLIT_GAIN = 0.05
 """How much a one-to-two merge must raise the score over the one-to-one link."""
 SPLIT_MIN = 0.12
@@ -47,30 +80,156 @@ FIGURE_WEIGHT = 1.5
 was tried and lowered precision: attributions such as "Gov. Greg Abbott said" recur in unrelated sentences.)"""
 SYNONYMS = True
 """Fold news event words of one meaning together ("killed" = "dead") before comparing."""
-CONTEXT = 0.0
-"""Weight of the neighbours' similarity (i-1 with j-1, i+1 with j+1) added to a pair's own."""
+SOFT = True
+"""Also match related forms of a word ("Japanese" / "Japan", "Aquila" / "Aquilla") as one term."""
+CONTEXT_PASS = False
+"""Run the second pass that weighs the links already made on a pair's diagonal (outlets keep runs in order).
+Measured leave-one-story-out it gained nothing the first pass's neighbour feature had not (at a second
+threshold of 0.35: one more right link, three more wrong; at 0.45 and above: no change), so it is off."""
+QUOTE_ANCHORS = True
+"""Link two sentences that share a run of five words or more covering most of the shorter one (a quotation
+or copied wording: "Tell me who you are") whatever their content words say."""
+ANCHOR_PHRASES = 3
+ANCHOR_SHARE = 0.6
+GROUPS: dict[str, str] = {
+    "paragraph": "prose",
+    "post": "prose",
+    "heading": "heading",
+    "caption": "caption",
+    "signature": "signature",
+}
+"""Which sentence kinds align with which: prose with prose, a heading with headings, a caption with captions;
+page furniture (bylines, credits, signatures, widgets) with nothing."""
+COMMON_PHRASE = 3
+"""A run of three words that more sentences than this hold ("according to the") is no evidence of a quote."""
+# Derivational endings stripped (once) from a stem to find related forms: "japanes" / "japan", "itali" / "italian".
+_ENDINGS: tuple[str, ...] = (
+    *[
+        "ation",
+        "ition",
+        "ment",
+        "ness",
+        "ship",
+        "ance",
+        "ence",
+        "able",
+        "ible",
+        "ism",
+        "ist",
+        "iti",
+        "ive",
+        "ian",
+        "ese",
+        "ing",
+        "ion",
+    ],
+    *["al", "an", "er", "or", "es", "ic", "li", "y", "e", "i", "a", "s"],
+)
 
 
 @dataclass(slots=True)
 class _Side:
-    """The sentences of one article with their tokens and term vectors."""
+    """The sentences of one article with their tokens, term vectors and places."""
 
     body: str
     sentences: Sequence[Sentence]
     tokens: list[list[Token]]
     terms: list[Counter[str]]
+    group: list[str | None]
+    rank: list[int]  # place among the sentences of its group (-1: not aligned)
+    rel: list[float]  # that place as a share of the group's length (0 = first, 1 = last)
+    trigrams: list[set[tuple[str, ...]]]
+
+    def neighbour(self, i: int, step: int) -> int | None:
+        """The next sentence of ``i``'s group before (``step`` -1) or after (+1) it, skipping furniture."""
+        n = i + step
+        while 0 <= n < len(self.sentences):
+            if self.group[n] == self.group[i]:
+                return n
+            if self.group[n] is not None:
+                return None
+            n += step
+        return None
 
 
 def _prepare(body: str, sentences: Sequence[Sentence]) -> _Side:
     toks = [tokens(body, s.start, s.end) for s in sentences]
     terms = [Counter(content_terms(body, s.start, s.end, synonyms=SYNONYMS)) for s in sentences]
-    return _Side(body, sentences, toks, terms)
+    group = [GROUPS.get(s.kind) for s in sentences]
+    counts: Counter[str | None] = Counter()
+    rank = []
+    for g in group:
+        rank.append(counts[g] if g else -1)
+        counts[g] += 1
+    rel = [r / max(1, counts[g] - 1) if g else 0.0 for r, g in zip(rank, group, strict=True)]
+    trigrams = []
+    for ts in toks:
+        words = [t.norm for t in ts if t.kind != "other"]
+        trigrams.append({tuple(words[k : k + 3]) for k in range(len(words) - 2)})
+    return _Side(body, sentences, toks, terms, group, rank, rel, trigrams)
 
 
-def _vectors(a: _Side, b: _Side) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
-    """Unit-length TF-IDF vectors, each sentence of both sides a document for the document frequencies."""
+def _root(term: str) -> str:
+    for ending in _ENDINGS:
+        if term.endswith(ending) and len(term) - len(ending) >= 4:
+            return term[: -len(ending)]
+    return term
+
+
+def _bigrams(word: str) -> set[str]:
+    return {word[k : k + 2] for k in range(len(word) - 1)}
+
+
+def soft_classes(vocab_a: set[str], vocab_b: set[str]) -> dict[str, str]:
+    """Terms that are related forms of a different term of the other side, mapped to one shared class.
+
+    Related: the same stem once a derivational ending is off ("japanes" / "japan", "bangladeshi" /
+    "bangladesh"), or the same word spelled slightly differently ("aquila" / "aquilla": letter pairs nearly
+    all shared). Only words of five letters or more; numbers and the folded news words stay as they are.
+    """
+
+    def usable(t: str) -> bool:
+        return len(t) >= 5 and t.isalpha() and t.islower()
+
+    side_of: defaultdict[str, set[str]] = defaultdict(set)  # root -> terms; a class needs both sides
+    in_a: defaultdict[str, set[str]] = defaultdict(set)
+    in_b: defaultdict[str, set[str]] = defaultdict(set)
+    for vocab, seen in ((vocab_a, in_a), (vocab_b, in_b)):
+        for t in vocab:
+            if usable(t):
+                root = _root(t)
+                side_of[root].add(t)
+                seen[root].add(t)
+    out: dict[str, str] = {}
+    for root, terms in side_of.items():
+        if len(terms) >= 2 and in_a.get(root) and in_b.get(root) and in_a[root] != in_b[root]:
+            out.update(dict.fromkeys(terms, "~" + root))
+    # Spelling variants: compared only within the same first two letters, longer words only.
+    by_start: defaultdict[str, list[str]] = defaultdict(list)
+    for t in vocab_b - vocab_a:
+        if usable(t) and len(t) >= 6 and t not in out:
+            by_start[t[:2]].append(t)
+    for t in vocab_a - vocab_b:
+        if not usable(t) or len(t) < 6 or t in out:
+            continue
+        bt = _bigrams(t)
+        for u in by_start.get(t[:2], ()):
+            bu = _bigrams(u)
+            if u not in out and 2 * len(bt & bu) >= 0.8 * (len(bt) + len(bu)):
+                out[t] = out[u] = "~" + min(t, u)
+                break
+    return out
+
+
+def _vectors(a: _Side, b: _Side, classes: dict[str, str]) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """Unit-length TF-IDF vectors, each sentence of both sides a document for the document frequencies;
+    related forms (``classes``) count as one term."""
+    side_terms = [
+        [Counter({classes.get(t, t): c for t, c in terms.items()}) if classes else terms for terms in side.terms]
+        for side in (a, b)
+    ]
     df: Counter[str] = Counter()
-    for terms in (*a.terms, *b.terms):
+    for terms in (*side_terms[0], *side_terms[1]):
         df.update(terms.keys())
     n_docs = len(a.terms) + len(b.terms)
 
@@ -82,10 +241,7 @@ def _vectors(a: _Side, b: _Side) -> tuple[list[dict[str, float]], list[dict[str,
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {t: x / norm for t, x in v.items()}
 
-    return (
-        [vec(t) for t in a.terms],
-        [vec(t) for t in b.terms],
-    )
+    return [vec(t) for t in side_terms[0]], [vec(t) for t in side_terms[1]]
 
 
 def _cosine(u: dict[str, float], v: dict[str, float]) -> float:
@@ -119,25 +275,59 @@ def similarity_matrix(va: list[dict[str, float]], vb: list[dict[str, float]]) ->
     return sims
 
 
-def _score(
-    body_a: str, sentences_a: Sequence[Sentence], body_b: str, sentences_b: Sequence[Sentence]
-) -> tuple[_Side, _Side, list[dict[str, float]], list[dict[str, float]], dict[tuple[int, int], float]]:
+def _shared_phrases(a: _Side, b: _Side) -> dict[tuple[int, int], int]:
+    """How many three-word runs (stop words included: quotations and copied wording) each pair shares."""
+    postings: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j, grams in enumerate(b.trigrams):
+        for g in grams:
+            postings[g].append(j)
+    freq_a: Counter[tuple[str, ...]] = Counter(g for grams in a.trigrams for g in grams)
+    out: Counter[tuple[int, int]] = Counter()
+    for i, grams in enumerate(a.trigrams):
+        for g in grams:
+            js = postings.get(g)
+            if js and len(js) + freq_a[g] <= COMMON_PHRASE + 1:
+                for j in js:
+                    out[(i, j)] += 1
+    return dict(out)
+
+
+@dataclass(slots=True)
+class Cells:
+    """Everything alignment knows about two articles: the sides, vectors, similarities and pair features."""
+
+    a: _Side
+    b: _Side
+    va: list[dict[str, float]]
+    vb: list[dict[str, float]]
+    sims: dict[tuple[int, int], float]
+    features: dict[tuple[int, int], list[float]]
+    phrases: dict[tuple[int, int], int]
+
+
+def cells(body_a: str, sentences_a: Sequence[Sentence], body_b: str, sentences_b: Sequence[Sentence]) -> Cells:
+    """Prepare both sides and the features of every candidate pair (same group, sharing a term or a phrase)."""
     side_a, side_b = _prepare(body_a, sentences_a), _prepare(body_b, sentences_b)
-    va, vb = _vectors(side_a, side_b)
+    vocab_a = {t for terms in side_a.terms for t in terms}
+    vocab_b = {t for terms in side_b.terms for t in terms}
+    classes = soft_classes(vocab_a, vocab_b) if SOFT else {}
+    va, vb = _vectors(side_a, side_b, classes)
     sims = similarity_matrix(va, vb)
-    if CONTEXT:
-        sims = {
-            (i, j): s + CONTEXT * (sims.get((i - 1, j - 1), 0.0) + sims.get((i + 1, j + 1), 0.0)) / 2
-            for (i, j), s in sims.items()
-        }
-    return side_a, side_b, va, vb, sims
+    hard = similarity_matrix(*_vectors(side_a, side_b, {})) if classes else sims
+    phrases = _shared_phrases(side_a, side_b)
+    keep = {
+        (i, j) for (i, j) in (*sims, *phrases) if side_a.group[i] is not None and side_a.group[i] == side_b.group[j]
+    }
+    sims = {ij: sims.get(ij, 0.0) for ij in keep}
+    features = pair_features(side_a, side_b, va, vb, sims, hard, phrases)
+    return Cells(side_a, side_b, va, vb, sims, features, phrases)
 
 
 def sentence_similarities(
     body_a: str, sentences_a: Sequence[Sentence], body_b: str, sentences_b: Sequence[Sentence]
 ) -> dict[tuple[int, int], float]:
     """The similarity of every pair of sentences that share a content term (for views and calibration)."""
-    return _score(body_a, sentences_a, body_b, sentences_b)[4]
+    return cells(body_a, sentences_a, body_b, sentences_b).sims
 
 
 def align(
@@ -147,34 +337,64 @@ def align(
     sentences_b: Sequence[Sentence],
     *,
     threshold: float = THRESHOLD,
+    weights: Sequence[float] = WEIGHTS,
+    context_weights: Sequence[float] | None = CONTEXT_WEIGHTS,
+    context_threshold: float = CONTEXT_THRESHOLD,
 ) -> list[Pair]:
-    """Align the sentences of two articles: pairs (one-to-one or one-to-two) in A's order, with word diffs."""
-    side_a, side_b, va, vb, sims = _score(body_a, sentences_a, body_b, sentences_b)
+    """Align the sentences of two articles: pairs (one-to-one or one-to-two) in A's order, with word diffs.
 
-    probs = same_content(side_a, side_b, va, vb, sims)
+    First pass: greedy links, best first, over ``same_content``. Second pass (``context_weights``): the
+    pairs left are scored again with the links made on their diagonal as evidence (outlets often keep a
+    few sentences in the same order), and linked greedily the same way.
+    """
+    c = cells(body_a, sentences_a, body_b, sentences_b)
+    probs = same_content(c.features, weights)
+    if QUOTE_ANCHORS:
+        for ij, n in c.phrases.items():
+            if n >= ANCHOR_PHRASES and ij in c.features and c.features[ij][10] >= ANCHOR_SHARE:
+                probs[ij] = max(probs[ij], 0.99)
     link_a: dict[int, int] = {}
     link_b: dict[int, int] = {}
+    _greedy(c, probs, threshold, link_a, link_b)
+    if context_weights is not None and CONTEXT_PASS:
+        for _ in range(3):  # a link made in context may support the next one along the run
+            ctx = same_content(context_features(c, link_a, link_b), context_weights)
+            if not _greedy(c, ctx, context_threshold, link_a, link_b):
+                break
+            probs.update({ij: max(probs.get(ij, 0.0), p) for ij, p in ctx.items() if link_a.get(ij[0]) == ij[1]})
+    return _pairs(c, probs, link_a)
+
+
+def _greedy(
+    c: Cells, probs: dict[tuple[int, int], float], threshold: float, link_a: dict[int, int], link_b: dict[int, int]
+) -> int:
+    made = 0
     for (i, j), p in sorted(probs.items(), key=lambda kv: (-kv[1], kv[0])):
         if p < threshold:
             break
-        if i in link_a or j in link_b or not _enough_shared(side_a, side_b, i, j):
+        if i in link_a or j in link_b or not _enough_shared(c, i, j):
             continue
         link_a[i], link_b[j] = j, i
+        made += 1
+    return made
 
+
+def _pairs(c: Cells, probs: dict[tuple[int, int], float], link_a: dict[int, int]) -> list[Pair]:
+    """The links as pairs, each grown to one-to-two where one side split the sentence."""
+    va, vb, sims = c.va, c.vb, c.sims
     pairs: list[Pair] = []
-    used_a, used_b = set(link_a), set(link_b)
+    used_a, used_b = set(link_a), set(link_a.values())
     for i, j in sorted(link_a.items()):
-        group_a, group_b, score = [i], [j], sims[(i, j)]
-        confidence = probs[(i, j)]
+        group_a, group_b, score = [i], [j], sims.get((i, j), 0.0)
         # One-to-two: a free neighbour on either side that the other side also covers.
         best: tuple[float, list[int], list[int]] | None = None
-        for nb in (j - 1, j + 1):
-            if 0 <= nb < len(vb) and nb not in used_b and sims.get((i, nb), 0.0) >= SPLIT_MIN:
+        for nb in (c.b.neighbour(j, -1), c.b.neighbour(j, 1)):
+            if nb is not None and nb not in used_b and sims.get((i, nb), 0.0) >= SPLIT_MIN:
                 merged = _cosine(va[i], _merged(vb[min(j, nb)], vb[max(j, nb)]))
                 if merged >= score + SPLIT_GAIN and (best is None or merged > best[0]):
                     best = (merged, [i], sorted([j, nb]))
-        for nb in (i - 1, i + 1):
-            if 0 <= nb < len(va) and nb not in used_a and sims.get((nb, j), 0.0) >= SPLIT_MIN:
+        for nb in (c.a.neighbour(i, -1), c.a.neighbour(i, 1)):
+            if nb is not None and nb not in used_a and sims.get((nb, j), 0.0) >= SPLIT_MIN:
                 merged = _cosine(_merged(va[min(i, nb)], va[max(i, nb)]), vb[j])
                 if merged >= score + SPLIT_GAIN and (best is None or merged > best[0]):
                     best = (merged, sorted([i, nb]), [j])
@@ -182,7 +402,7 @@ def align(
             _, group_a, group_b = best
             used_a.update(group_a)
             used_b.update(group_b)
-        pairs.append(_pair(side_a, side_b, group_a, group_b, confidence))
+        pairs.append(_pair(c.a, c.b, group_a, group_b, probs.get((i, j), 0.0)))
     return sorted(pairs, key=lambda p: p.a)
 
 
@@ -192,13 +412,19 @@ def pair_features(
     va: list[dict[str, float]],
     vb: list[dict[str, float]],
     sims: dict[tuple[int, int], float],
+    hard: dict[tuple[int, int], float] | None = None,
+    phrases: dict[tuple[int, int], int] | None = None,
 ) -> dict[tuple[int, int], list[float]]:
     """Features of every candidate pair: what makes two sentences the same content beyond their cosine.
 
-    (1, cosine, margin over A's next best, margin over B's next best, log length of the shorter, a figure
-    shared, log number of shared terms, share of the shorter's weight that is shared, best neighbour cosine.)
-    Margins matter because a sentence that resembles many others is not the same as any of them.
+    (1, cosine of the exact terms, what related forms add to it, margin over A's next best, margin over B's
+    next best, log length of the shorter, a telling figure shared, log number of shared terms, share of the
+    shorter's weight that is shared, best neighbour cosine, share of the shorter's three-word runs shared,
+    distance apart in the articles (share of their length), both the first sentence.) Margins matter because
+    a sentence that resembles many others is not the same as any of them.
     """
+    hard = sims if hard is None else hard
+    phrases = phrases or {}
     top_a: dict[int, list[float]] = defaultdict(list)
     top_b: dict[int, list[float]] = defaultdict(list)
     for (i, j), s in sims.items():
@@ -213,43 +439,76 @@ def pair_features(
         ra, rb = best2_a[i], best2_b[j]
         other_a = ra[1] if abs(ra[0] - s) < 1e-12 else ra[0]
         other_b = rb[1] if abs(rb[0] - s) < 1e-12 else rb[0]
-        context = max(sims.get((i - 1, j - 1), 0.0), sims.get((i + 1, j + 1), 0.0))
+        context = max(_diagonal(side_a, side_b, sims, i, j, -1), _diagonal(side_a, side_b, sims, i, j, 1))
         coverage = min(sum(u[t] ** 2 for t in shared), sum(v[t] ** 2 for t in shared))
+        exact = hard.get((i, j), 0.0)
         out[(i, j)] = [
             1.0,
-            s,
+            exact,
+            s - exact,
             s - other_a,
             s - other_b,
             math.log1p(min(len(u), len(v))),
-            float(any(t[:1].isdigit() for t in shared)),
+            float(any(_telling_number(t) for t in shared)),
             math.log1p(len(shared)),
             coverage,
             context,
+            phrases.get((i, j), 0) / max(1, min(len(side_a.trigrams[i]), len(side_b.trigrams[j]))),
+            abs(side_a.rel[i] - side_b.rel[j]),
+            float(side_a.rank[i] == 0 and side_b.rank[j] == 0),
         ]
     return out
 
 
-def same_content(
-    side_a: _Side,
-    side_b: _Side,
-    va: list[dict[str, float]],
-    vb: list[dict[str, float]],
-    sims: dict[tuple[int, int], float],
-) -> dict[tuple[int, int], float]:
-    """Probability that each candidate pair carries the same content (logistic model over ``pair_features``)."""
+def _telling_number(term: str) -> bool:
+    """A number that says something when two sentences share it: not a small count ("two", "one of them")."""
+    if not term[:1].isdigit():
+        return False
+    try:
+        return not (float(term.rstrip("%")) < 10 and "." not in term and not term.endswith("%"))
+    except ValueError:
+        return True
+
+
+def _diagonal(a: _Side, b: _Side, sims: dict[tuple[int, int], float], i: int, j: int, step: int) -> float:
+    ni, nj = a.neighbour(i, step), b.neighbour(j, step)
+    return sims.get((ni, nj), 0.0) if ni is not None and nj is not None else 0.0
+
+
+def context_features(c: Cells, link_a: dict[int, int], link_b: dict[int, int]) -> dict[tuple[int, int], list[float]]:
+    """The first pass's features of every pair still free, plus how many of its diagonal neighbours are linked
+    to each other (0, 1 or 2: a pair inside a run of links is likely part of it)."""
     out = {}
-    for ij, x in pair_features(side_a, side_b, va, vb, sims).items():
-        z = sum(w * f for w, f in zip(WEIGHTS, x, strict=True))
+    for (i, j), x in c.features.items():
+        if i in link_a or j in link_b:
+            continue
+        anchors = 0
+        for step in (-1, 1):
+            ni, nj = c.a.neighbour(i, step), c.b.neighbour(j, step)
+            if ni is not None and nj is not None and link_a.get(ni) == nj:
+                anchors += 1
+        out[(i, j)] = [*x, float(anchors)]
+    return out
+
+
+def same_content(
+    features: dict[tuple[int, int], list[float]], weights: Sequence[float] = WEIGHTS
+) -> dict[tuple[int, int], float]:
+    """Probability that each candidate pair carries the same content (logistic model over its features)."""
+    out = {}
+    for ij, x in features.items():
+        z = sum(w * f for w, f in zip(weights, x, strict=True))
         out[ij] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     return out
 
 
-def _enough_shared(a: _Side, b: _Side, i: int, j: int) -> bool:
-    """Two sentences that share one term only are the same content only when both are that short."""
-    shared = a.terms[i].keys() & b.terms[j].keys()
-    if len(shared) >= 2:
+def _enough_shared(c: Cells, i: int, j: int) -> bool:
+    """Two sentences that share one term only are the same content only when both are that short (or when
+    they share wording: a quotation of few content words, "Tell me who you are")."""
+    shared = c.va[i].keys() & c.vb[j].keys()
+    if len(shared) >= 2 or c.features[(i, j)][10] >= 0.5:
         return True
-    return len(a.terms[i]) <= 2 and len(b.terms[j]) <= 2 and bool(shared)
+    return len(c.va[i]) <= 2 and len(c.vb[j]) <= 2 and bool(shared)
 
 
 def _pair(a: _Side, b: _Side, group_a: list[int], group_b: list[int], score: float) -> Pair:

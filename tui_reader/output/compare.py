@@ -20,6 +20,7 @@ from rich.text import Text
 from tui_reader.core.corpus import Corpus, find_article
 from tui_reader.core.errors import UserError
 from tui_reader.core.model import Article, Comparison, DiffOp, Pair, Sentence
+from tui_reader.core.stories import StoryIndex
 
 WIDE = 100
 """At this many columns or more the two accounts stand side by side."""
@@ -53,21 +54,14 @@ def _find(paths: list[Path] | None, key: str, corpus: Corpus | None) -> tuple[Ar
 
 def run(args: argparse.Namespace, paths: list[Path] | None) -> int:
     """Compare article ``args.a`` with ``args.b`` (or with its closest other account when B is not given)."""
-    from tui_reader.core.compare import best_match, compare, rank_candidates
+    from tui_reader.core.compare import compare
 
-    a, corpus = _find(paths, args.a, None)
     note = None
     if args.b:
+        a, corpus = _find(paths, args.a, None)
         b, corpus = _find(paths, args.b, corpus)
     else:
-        corpus = corpus or Corpus.load(paths)
-        found = best_match(a, corpus.articles)
-        if found is None:
-            ranked = rank_candidates(a, corpus.articles, limit=1)
-            closest = f" (closest: {ranked[0][0]}, score {ranked[0][1]:.2f})" if ranked else ""
-            raise UserError(f"no other account of this story in the corpus{closest}; name B to compare anyway")
-        b, score = found
-        note = f"B is the closest other account of this story in the corpus (score {score:.2f})"
+        a, b, note = closest_account(paths, args.a)
     if a.id == b.id and a.path == b.path:
         raise UserError("A and B are the same article")
 
@@ -82,6 +76,52 @@ def run(args: argparse.Namespace, paths: list[Path] | None) -> int:
     console = make_console()
     render(result, console, note=note)
     return 0
+
+
+def closest_account(paths: list[Path] | None, key: str) -> tuple[Article, Article, str]:
+    """Article ``key``, its closest other account of the same story, and a line saying how B was chosen.
+
+    With a built search index of more than ``IN_MEMORY_MAX`` articles, the index's more-like-this
+    (``similar()``) is the first cut and only its candidates are read and ranked (A itself is read from its one
+    file); a smaller corpus, or one without an index, is loaded and ranked in memory.
+    """
+    from tui_reader.core.compare import best_match, rank_candidates
+
+    index = _built_index(paths)
+    a = index.load(key) if index is not None else None  # None: a path, or an article newer than the index
+    if index is not None and a is not None:
+        found = best_match(a, index)
+        ranked = [] if found else rank_candidates(a, index, limit=1)
+        how = "among the search index's most similar articles"
+    else:
+        a, corpus = _find(paths, key, None)
+        corpus = corpus or Corpus.load(paths)
+        found = best_match(a, corpus.articles)
+        ranked = [] if found else rank_candidates(a, corpus.articles, limit=1)
+        how = "in the corpus"
+    if found is None:
+        closest = f" (closest: {ranked[0][0]}, score {ranked[0][1]:.2f})" if ranked else ""
+        raise UserError(f"no other account of this story {how}{closest}; name B to compare anyway")
+    b, score = found
+    return a, b, f"B is the closest other account of this story {how} (score {score:.2f})"
+
+
+IN_MEMORY_MAX = 200
+"""Corpora of at most this many articles are ranked in memory, index or not (it is as fast and sees all)."""
+
+
+def _built_index(paths: list[Path] | None) -> StoryIndex | None:
+    """The corpus's search index when one has been built and is large enough to be worth it, else None."""
+    try:
+        from tui_reader.core.index import SearchIndex
+
+        index = SearchIndex.open(paths)
+    except Exception:  # no whoosh, an unreadable cache: the in-memory path still works
+        return None
+    if len(index) <= IN_MEMORY_MAX:
+        index.close()
+        return None
+    return index
 
 
 def render(cmp: Comparison, console: Console, *, note: str | None = None) -> None:
