@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -145,7 +145,10 @@ class Library:
         changed = report.added or report.changed or report.removed or report.rebuilt or first
         if len(index):
             self._corpus, self._sources, self.provisional = None, None, False
-        entries = self._set_entries([Entry.of(m) for m in index.articles()]) if changed and len(index) else None
+        entries = None
+        if changed and len(index):
+            known = self._entries  # bylines and urls read from the files on a first run: the index has none
+            entries = self._set_entries([_richer(Entry.of(m), known.get(m.id)) for m in index.articles()])
         return entries, report.notice or index.notice
 
     def load(self, article_id: str) -> Article | None:
@@ -251,3 +254,10 @@ def _index_class() -> type[SearchIndex]:
     from tui_reader.core.index import SearchIndex
 
     return SearchIndex
+
+
+def _richer(entry: Entry, known: Entry | None) -> Entry:
+    """``entry`` with the byline and url of ``known`` (the same article, read from its file) when it lacks them."""
+    if known is None or ((entry.byline or not known.byline) and (entry.url or not known.url)):
+        return entry
+    return replace(entry, byline=entry.byline or known.byline, url=entry.url or known.url)

@@ -38,3 +38,10 @@ def test_big_corpus_first_run_lists_file_names_at_once(tmp_path: Path) -> None:
     assert refreshed is not None and {e.title for e in refreshed} >= {"Headline number 7"}
     assert library.search("5,500").total == PROVISIONAL_FROM
     assert tree_digest(corpus) == before  # the corpus is only read
+
+
+def test_bylines_read_on_a_first_run_survive_the_switch_to_the_index() -> None:
+    library = Library([SEEDS])
+    library.scan()
+    refreshed, _ = library.update_index()
+    assert {e.id: e.source for e in refreshed}[SEED_A] == "Ken Hanly"

@@ -191,6 +191,8 @@ class MainScreen(Screen[None]):
             more = f" (and {len(message.skipped) - 1:,} more)" if len(message.skipped) > 1 else ""
             self.status.say(f"Skipped {first.path}: {first.reason}{more}", "warning")
         self._show_list()
+        if self.reader.article is not None:  # what the reader already read beats the index's list
+            self._refresh_entry(Entry.of(self.reader.article))
         if not self.entries:
             self.reader.show(None, "No articles here. Try `newsreader --corpus PATH` with a folder of articles.")
 
