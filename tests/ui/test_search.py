@@ -166,3 +166,28 @@ async def test_a_slash_inside_the_input_is_text(search_app) -> None:
         await settle(pilot)
         await pilot.press("slash", "a", "slash", "b")
         assert app.screen.query_one(Input).value == "a/b"
+
+
+async def test_a_burst_with_enter_and_n_gives_n_to_the_reader(search_app) -> None:
+    """tmux send-keys "/" "nato" Enter "n": found in a newcomer run, where "n" once landed in the query."""
+    app = search_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        keys = [("/", "slash"), ("n", "n"), ("a", "a"), ("t", "t"), ("o", "o"), ("\r", "enter"), ("n", "n")]
+        for character, key in keys:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == "nato"
+        assert isinstance(app.focused, Reader)
+        assert app.screen.query_one(Reader).current_match == 1  # enter: the first match, n: the second
+
+
+async def test_a_burst_with_escape_leaves_the_input_at_once(search_app) -> None:
+    app = search_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for character, key in [("/", "slash"), ("x", "x"), ("\x1b", "escape"), ("j", "j")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == "x"
+        assert not isinstance(app.focused, Input)

@@ -128,6 +128,7 @@ class MainScreen(Screen[None]):
         self._pending_jump: str | None = None  # "first" / "last": where to land when the next article opens
         self._submit_pending = False  # enter was pressed before the search finished
         self._index_state = ""  # what the title bar says about the index once it is done
+        self._queued_steps = 0  # n (+1) / N (-1) pressed while a submitted search was still running
 
     def compose(self) -> ComposeResult:
         """The widgets of this screen, top to bottom."""
@@ -228,7 +229,7 @@ class MainScreen(Screen[None]):
         """An article was chosen: show it and move to the reader."""
         if self.reader.article is None or self.reader.article.id != message.article_id:
             self.open_article(message.article_id)
-        self.reader.focus()
+        self.set_focus(self.reader)
 
     def open_article(self, article_id: str) -> None:
         """Load an article into the reader (in a worker; a newer request makes an older one moot)."""
@@ -288,7 +289,7 @@ class MainScreen(Screen[None]):
         if action == "search":
             return not isinstance(self.focused, Input)
         if action in ("next_match", "previous_match"):
-            return bool(self.search_state.active and self.search_state.order)
+            return bool(self.search_state.active and self.search_state.order) or self._submit_pending
         return True
 
     def action_search(self) -> None:
@@ -297,6 +298,7 @@ class MainScreen(Screen[None]):
 
     @on(SearchEdited)
     def _search_edited(self, message: SearchEdited) -> None:
+        self._queued_steps = 0  # a new query: n / N pressed for the old one mean nothing now
         if not message.query.strip():
             self.workers.cancel_group(self, "search")
             self._search_done("", None)
@@ -335,10 +337,13 @@ class MainScreen(Screen[None]):
 
     @on(SearchSubmitted)
     def _search_submitted(self, message: SearchSubmitted) -> None:
-        self.reader.focus()
-        if self.search_state.query != message.query and message.query.strip():
+        self._submit(message.query)
+
+    def _submit(self, query: str) -> None:
+        self._focus_reading()
+        if self.search_state.query != query and query.strip():
             self._submit_pending = True  # the search is still running: jump when it lands
-            self.run_search(message.query)
+            self.run_search(query)
         else:
             self._go_to_first_match()
 
@@ -354,7 +359,11 @@ class MainScreen(Screen[None]):
 
     @on(SearchClosed)
     def _search_closed(self) -> None:
-        self.reader.focus() if self.reader.article is not None else self.source_list.focus()
+        self._focus_reading()
+
+    def _focus_reading(self) -> None:
+        """Focus the reader (or the list when no article is open) at once, not after the next refresh."""
+        self.set_focus(self.reader if self.reader.article is not None else self.source_list)
 
     def _apply_matches(self) -> None:
         """Give the reader the matches of its article; land on the first or last one if a jump is pending."""
@@ -363,12 +372,17 @@ class MainScreen(Screen[None]):
             return
         matches = self.search_state.matches.get(article.id, ()) if self.search_state.active else ()
         current = None
-        if matches and self._pending_jump:
+        landed = bool(matches and self._pending_jump)
+        if landed:
             current = 0 if self._pending_jump == "first" else len(matches) - 1
             self._pending_jump = None
         self.reader.set_matches(matches, current)
         if self.search_state.active and self.search_state.order:
             self._say_position()
+        if landed and self._queued_steps:  # n / N pressed before the search had landed
+            steps, self._queued_steps = self._queued_steps, 0
+            for _ in range(abs(steps)):
+                self._step_match(1 if steps > 0 else -1)
 
     def _say_position(self) -> None:
         state = self.search_state
@@ -396,6 +410,9 @@ class MainScreen(Screen[None]):
 
     def _step_match(self, delta: int) -> None:
         state = self.search_state
+        if self._submit_pending or self._pending_jump:
+            self._queued_steps += delta  # the search or the jump is still on its way: do this when it lands
+            return
         if not state.active or not state.order:
             self.status.say("No search on show: press / to search.", "warning")
             return
