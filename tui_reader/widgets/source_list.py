@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -25,10 +24,15 @@ from textual.strip import Strip
 from tui_reader.library import Entry
 from tui_reader.messages import ArticleChosen, ArticleHighlighted
 
+UNKNOWN_SOURCE = "source unknown"
+"""What the list says of an article whose outlet, byline, web address and folder are all unknown."""
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """A list row: a group header (``entry`` None, ``label`` and ``count``) or an article with its match count."""
+
+class Row(NamedTuple):
+    """A list row: a group header (``entry`` None, ``label`` and ``count``) or an article with its match count.
+
+    A named tuple: one is made per article each time the list is arranged (89,000 of them on a big corpus).
+    """
 
     entry: Entry | None
     label: str = ""
@@ -287,7 +291,7 @@ class SourceList(ScrollView, can_focus=True):
             text = _fit(f" {entry.title or '(untitled)'}", width)
             return Strip([Segment(text, style("source-list--title"))]).crop_extend(0, width, base)
         count = f"{row.count:,} match{'es' if row.count != 1 else ''} " if row.count else ""
-        meta = " · ".join(p for p in (entry.source, entry.date) if p)
+        meta = " · ".join(p for p in (entry.source or UNKNOWN_SOURCE, entry.date) if p)
         room = width - cell_len(count)
         meta_text = _fit(f"   {meta}", room)
         segments = [Segment(meta_text, style("source-list--meta"))]
