@@ -154,7 +154,7 @@ def _name_groups(leads: list[Article], roots: list[int]) -> dict[str, str]:
         name = base = " ".join((first.title or first.id).split())
         k = 2
         while name in taken:  # two stories whose first accounts share a title stay two groups
-            name, k = f"{base} ({k})", k + 1
+            name, k = f"{base} (story {k})", k + 1
         taken.add(name)
         for i in group:
             names[leads[i].id] = name

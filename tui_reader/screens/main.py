@@ -107,6 +107,7 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Search", tooltip="Search the corpus as you type", priority=True),
         Binding("n", "next_match", "Next match", tooltip="Go to the next search match (into the next article)"),
         Binding("N", "previous_match", "Prev match", tooltip="Go to the previous search match"),
+        Binding("escape", "clear_search", "Clear search", tooltip="Back to the whole list"),
         Binding("c", "compare", "Compare", tooltip="Compare this article with its closest other account"),
         Binding("f", "toggle_facts", "Facts", tooltip="Show the article's quotations and figures"),
         Binding("o", "cycle_order", "Order", tooltip="Sort by date, group by outlet or story, or file order"),
@@ -339,7 +340,17 @@ class MainScreen(Screen[None]):
             return not isinstance(self.focused, Input)
         if action in ("next_match", "previous_match"):
             return bool(self.search_state.active and self.search_state.order) or self._submit_pending
+        if action == "clear_search":
+            return bool(self.search_state.query.strip()) and not isinstance(self.focused, Input)
         return True
+
+    def action_clear_search(self) -> None:
+        """Forget the search: the whole list again, no matches in the reader."""
+        from tui_reader.widgets.search_bar import SearchBar
+
+        bar = self.query_one(SearchBar)
+        bar.clear()  # posts SearchEdited(""), which restores the list
+        bar.display = False
 
     async def action_search(self) -> None:
         """Open the search input (keys typed meanwhile wait for it: this action is awaited before them)."""
@@ -517,7 +528,7 @@ class MainScreen(Screen[None]):
     def action_cycle_order(self) -> None:
         """Sort by date, group by outlet or by story, or keep the corpus's order."""
         if self.search_state.active:
-            self.status.say("Search results are ranked best first; clear the search to change the order.")
+            self.status.say("Search results are ranked best first: esc clears the search, then o changes the order.")
             return
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)] if self.order in ORDERS else "date"
         if self.order == "story" and self.stories is None:

@@ -183,6 +183,8 @@ class SourceList(ScrollView, can_focus=True):
     def _scroll_cursor_visible(self) -> None:
         top = self._tops[self._cursor]
         height = self._rows[self._cursor].height
+        if self._cursor > 0 and self._rows[self._cursor - 1].entry is None:  # keep its group's header in view
+            top, height = self._tops[self._cursor - 1], height + 1
         view = self.scrollable_content_region.height or self.size.height
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False, immediate=True)
@@ -283,9 +285,12 @@ class SourceList(ScrollView, can_focus=True):
             return out + cursor if cursor is not None else out
 
         base = style(None)
-        if row.entry is None:
-            text = _fit(f" {row.label} ({row.count:,})", width)
-            return Strip([Segment(text, style("source-list--header"))]).crop_extend(0, width, base)
+        if row.entry is None:  # a group: its name, and how many articles it holds at the right edge
+            header = style("source-list--header")
+            count = f" {row.count:,} "
+            text = _fit(f" {row.label}", max(0, width - cell_len(count)))
+            gap = " " * max(0, width - cell_len(text) - cell_len(count))
+            return Strip([Segment(text + gap, header), Segment(count, header)]).crop_extend(0, width, header)
         entry = row.entry
         if sub == 0:
             text = _fit(f" {entry.title or '(untitled)'}", width)
