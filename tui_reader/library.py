@@ -82,6 +82,7 @@ class HelperReport:
     """What the index helper process reports at the end: the articles indexed, and a notice if it fell back."""
 
     articles: int
+    changed: bool = True
     notice: str | None = None
 
 
@@ -198,9 +199,10 @@ class Library:
         report: HelperReport | UpdateReport | None = None
         if len(self._entries) >= self.SUBPROCESS_FROM and index.base is not None:
             report = self._update_in_helper(progress)
-            if report is not None:
-                with self._open_lock:
-                    index = self._index = _index_class().open(self.paths)  # what the helper committed
+            if report is not None and (report.changed or not len(index)):
+                with self._open_lock:  # what the helper committed; the old index is let go first (memory)
+                    self._index = index = None  # type: ignore[assignment]
+                    index = self._index = _index_class().open(self.paths)
                 if report.articles and not len(index):
                     report = None  # the helper could only build in its own memory: build here instead
         if self._closed:
@@ -242,7 +244,9 @@ class Library:
                 if "done" in message and progress is not None:
                     progress(int(message["done"]), int(message["total"]))
                 elif "articles" in message:
-                    return HelperReport(int(message["articles"]), message.get("notice"))
+                    return HelperReport(
+                        int(message["articles"]), bool(message.get("changed", True)), message.get("notice")
+                    )
             return None
         finally:
             self._helper = None
