@@ -246,3 +246,14 @@ async def test_leaving_story_order_stops_the_grouping() -> None:
         await settle(pilot)  # returns only once the grouping worker has stopped
         assert app.screen.order == "corpus" and app.screen.stories is None
         assert not app.screen.query_one(TitleBar).state.startswith("grouping")
+
+
+async def test_an_article_without_outlet_says_so_and_names_its_file(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(SourceList).select_id(SEED_B)
+        await settle(pilot)
+        assert f"source unknown · file {SEED_B}.txt" in app.screen.query_one(Reader).visible_text()
+        rows = screen_lines(app.screen.query_one(SourceList))
+        assert any(line.strip() == "source unknown" for line in rows) and not any(SEED_B in line for line in rows)
