@@ -71,7 +71,7 @@ FLUSH_POSTINGS = 2_000_000
 MAX_SEGMENTS = 8
 DEFAULT_PROCS = 1
 """Worker processes for a build; NEWSREADER_INDEX_PROCS=2 overrides (it did not pay on the shared 2-core
-machine this was measured on; see bench/index_speed.py)."""
+machine this was measured on; see bench/results.md)."""
 PARALLEL_MIN_FILES = 1500
 """Below this many files a build runs in one process (starting workers costs about half a second)."""
 _PACK_UINT = Struct("!I").pack
@@ -883,6 +883,11 @@ class SearchIndex:
         if found is None:
             return None
         return found if found.id == article_id else replace(found, id=article_id)
+
+    def clear_text_cache(self) -> None:
+        """Forget the article texts kept from recent reads (the next ``load`` or search reads the files again)."""
+        with self._lock:
+            self._file_cache.clear()
 
     def _read(self, file_key: str, source: dict[str, Any]) -> list[Article]:
         path = Path(source["path"])
