@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import contextlib
 import math
+import operator
 import os
 import pickle
 import shutil
 import threading
 import time
+import zlib
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -39,11 +41,16 @@ from typing import Any
 from whoosh import fields as wfields
 from whoosh import index as windex
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.scoring import BM25F
+from whoosh.system import pack_int as _PACK_INT
+from whoosh.system import pack_long as _PACK_LONG
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import length_to_byte
 
 from tui_reader.core import analysis, corpus, paths
-from tui_reader.core.analysis import Term, analyze
+from tui_reader.core.analysis import Term, analyze, index_terms
 from tui_reader.core.model import Article, ArticleMeta, Hit, SearchResult, Skipped, Span, UpdateReport
 from tui_reader.core.query import And, DateRange, Not, Or, Phrase, Prefix, Word, find_matches, parse
 
@@ -69,12 +76,18 @@ SIMILAR_TERMS = 30
 FLUSH_POSTINGS = 2_000_000
 """A segment is committed after this many postings (about 10,000 news articles): bounds the memory used."""
 MAX_SEGMENTS = 8
+BLOCK_PICKLE = 4
+"""Pickle protocol of posting blocks. Whoosh writes protocol 2, which stores each posting's positions as a call
+to ``_codecs.encode``: 10x slower to write and 6x slower to read than protocol 4, and 2.5x the bytes once
+compressed. Whoosh's reader unpickles either."""
 DEFAULT_PROCS = 1
 """Worker processes for a build; NEWSREADER_INDEX_PROCS=2 overrides (it did not pay on the shared 2-core
 machine this was measured on; see bench/results.md)."""
 PARALLEL_MIN_FILES = 1500
 """Below this many files a build runs in one process (starting workers costs about half a second)."""
 _PACK_UINT = Struct("!I").pack
+_dumps = pickle.dumps
+_sub = operator.sub
 _SINGLE: dict[int, bytes] = {}
 
 
@@ -97,6 +110,14 @@ class _Analyzed(wfields.TEXT):
         boost = self.format.field_boost
         for word, positions in poses.items():
             yield word.encode("utf-8"), len(positions), len(positions) * boost, _encode_positions(positions)
+
+
+def _compress(data: bytes, level: int) -> bytes:
+    """zlib with a 4 KB window: the same format (Whoosh's ``zlib.decompress`` reads it) without the 256 KB of
+    state ``zlib.compress`` allocates and clears on every call, which cost 100 us a block, 20 times the work
+    itself, when most blocks hold a few postings."""
+    packer = zlib.compressobj(level, zlib.DEFLATED, 12, 4)
+    return packer.compress(data) + packer.flush()
 
 
 def _encode_positions(positions: list[int]) -> bytes:
@@ -139,8 +160,8 @@ class _Builder:
             writer = self.ix.writer(limitmb=32, compound=False)  # a compound file is copied to memory on open
         self.writer = writer
         self.schema = writer.schema
-        self.tables: dict[str, dict[bytes, tuple[array, array, list[bytes]]]] = {}
-        self.lengths: dict[str, dict[int, int]] = {}
+        self.tables: dict[str, dict[str, tuple[array, array, list[bytes]]]] = {}
+        self.lengths: dict[str, array] = {}  # per text field: its length in each document, by docnum
         self.postings = 0
         writer._flush_segment = self._flush  # our postings instead of its (empty) pool
 
@@ -148,37 +169,56 @@ class _Builder:
         """Delete every document of one source file."""
         self.writer.delete_by_term("file", key)
 
-    def add(self, ids: dict[str, str], texts: dict[str, list[Term]]) -> None:
+    def add(self, ids: dict[str, str], texts: dict[str, list[tuple[str, int, int, int]]]) -> None:
         """Add one document: ``ids`` are ID fields (``id`` is stored), ``texts`` analysed text fields."""
         writer = self.writer
         docnum = writer.docnum
         perdoc = writer.perdocwriter
         schema = self.schema
+        tables = self.tables
         perdoc.start_doc(docnum)
         count = 0
         for fieldname, value in ids.items():
-            table = self.tables.get(fieldname)
+            table = tables.get(fieldname)
             if table is None:
-                table = self.tables[fieldname] = {}
-            _append(table, value.encode("utf-8"), docnum, 1, b"")
+                table = tables[fieldname] = {}
+            entry = table.get(value)
+            if entry is None:
+                entry = table[value] = (array("I"), array("I"), [])
+            entry[0].append(docnum)
+            entry[1].append(1)
             perdoc.add_field(fieldname, schema[fieldname], value if fieldname == "id" else None, 0)
             count += 1
+        single = _SINGLE
         for fieldname, terms in texts.items():
-            table = self.tables.get(fieldname)
+            table = tables.get(fieldname)
             if table is None:
-                table = self.tables[fieldname] = {}
-                self.lengths[fieldname] = {}
+                table = tables[fieldname] = {}
+                self.lengths[fieldname] = array("I")
             poses: dict[str, list[int]] = {}
-            for t in terms:
-                got = poses.get(t.text)
+            for text, pos, _start, _end in terms:
+                got = poses.get(text)
                 if got is None:
-                    poses[t.text] = [t.pos]
+                    poses[text] = [pos]
                 else:
-                    got.append(t.pos)
+                    got.append(pos)
             for word, positions in poses.items():
-                _append(table, word.encode("utf-8"), docnum, len(positions), _encode_positions(positions))
+                entry = table.get(word)
+                if entry is None:
+                    entry = table[word] = (array("I"), array("I"), [])
+                entry[0].append(docnum)
+                if len(positions) == 1:
+                    entry[1].append(1)
+                    value = single.get(positions[0])
+                    entry[2].append(value if value is not None else _encode_positions(positions))
+                else:
+                    entry[1].append(len(positions))
+                    entry[2].append(_encode_positions(positions))
             length = len(terms)
-            self.lengths[fieldname][docnum] = length
+            lengths = self.lengths[fieldname]
+            if len(lengths) < docnum:
+                lengths.extend([0] * (docnum - len(lengths)))  # documents without this field
+            lengths.append(length)
             perdoc.add_field(fieldname, schema[fieldname], None, length)
             count += len(poses)
         perdoc.finish_doc()
@@ -203,20 +243,8 @@ class _Builder:
         fw = writer.fieldwriter
         for fieldname in sorted(self.tables):
             table = self.tables[fieldname]
-            if not table:
-                continue
-            fieldobj = self.schema[fieldname]
-            boost = fieldobj.format.field_boost
-            lengths = self.lengths.get(fieldname, {})
-            fw.start_field(fieldname, fieldobj)
-            add = fw.add
-            for key in sorted(table):
-                docs, freqs, values = table[key]
-                fw.start_term(key)
-                for docnum, freq, value in zip(docs, freqs, values, strict=True):
-                    add(docnum, freq * boost, value, lengths.get(docnum, 0))
-                fw.finish_term()
-            fw.finish_field()
+            if table:
+                _write_field(fw, fieldname, self.schema[fieldname], table, self.lengths.get(fieldname))
         fw.close()
         self.tables = {}
 
@@ -262,17 +290,17 @@ def _index_files(
             keys = {"id": article_id, "file": src.display}
             if article.date:
                 keys["date"] = article.date
-            title = analyze(article.title)
-            body = analyze(article.body[:MAX_INDEXED_CHARS])
+            title = index_terms(article.title)
+            body = index_terms(article.body[:MAX_INDEXED_CHARS])
             # The body field also holds the title's terms (after a gap, so no phrase spans the two): a one-word
             # query's total is then the term's document frequency, with no second pass over its postings.
-            after = (body[-1].pos if body else 0) + 2
-            body.extend(Term(t.text, t.pos + after, t.start, t.end) for t in title)
+            after = (body[-1][1] if body else 0) + 2
+            body.extend((text, pos + after, start, end) for text, pos, start, end in title)
             texts = {"title": title, "body": body}
             if article.outlet:
-                texts["outlet"] = analyze(article.outlet)
+                texts["outlet"] = index_terms(article.outlet)
             if article.byline:
-                texts["byline"] = analyze(article.byline)
+                texts["byline"] = index_terms(article.byline)
             add(keys, texts)
         records[src.display] = {
             "path": str(src.path),
@@ -329,15 +357,88 @@ def _build_procs(files: list[corpus.SourceFile]) -> int:
     return procs
 
 
-def _append(
-    table: dict[bytes, tuple[array, array, list[bytes]]], key: bytes, docnum: int, freq: int, value: bytes
+def _write_field(
+    fw: Any, fieldname: str, fieldobj: Any, table: dict[str, tuple[array, array, list[bytes]]], lengths: array | None
 ) -> None:
-    entry = table.get(key)
-    if entry is None:
-        entry = table[key] = (array("I"), array("I"), [])
-    entry[0].append(docnum)
-    entry[1].append(freq)
-    entry[2].append(value)
+    """Write one field's terms and postings in Whoosh 3's format, block by block, the same bytes as feeding
+    every posting to ``fw.add`` (tests/core/test_index_writer.py checks that), at a fraction of the calls:
+    whole blocks are encoded from the arrays at once instead of one posting at a time."""
+    fw.start_field(fieldname, fieldobj)
+    codec = fw._codec
+    limit, comp = codec._blocklimit, codec._compression
+    postfile = fw._postfile.file  # the raw file: StructFile's wrappers were a tenth of the writing time
+    tell, write = postfile.tell, postfile.write
+    tindex_add = fw._tindex.add
+    prefix = pack_ushort(fw._fieldid)
+    boost = fieldobj.format.field_boost
+    fixed = fieldobj.format.fixed_value_size()
+    keep_values = fixed is None or fixed < 0
+    pack_info = W3TermInfo._struct.pack
+    for word in sorted(table):
+        docs, freqs, values = table[word]
+        start = tell()
+        write(WHOOSH3_HEADER_MAGIC)
+        n = len(docs)
+        weight_sum = 0.0
+        minlength: int | None = None
+        maxlength = 0
+        maxweight = 0.0
+        for b in range(0, n, limit):
+            last = b + limit >= n
+            ids = docs[b : b + limit] if n > limit else docs
+            fr = freqs[b : b + limit] if n > limit else freqs
+            weights = array("f", fr) if boost == 1.0 else array("f", [f * boost for f in fr])
+            low, high = min(fr), max(fr)
+            block_maxweight = high * boost
+            if lengths is None:
+                block_min, block_max = None, 0
+            else:
+                lens = [lengths[d] for d in ids]
+                block_min, block_max = min(lens), max(lens)
+                if block_max == 0:
+                    block_min = None
+            if low * boost == 1.0 and high * boost == 1.0:
+                mini_weights: Any = None
+            elif low == high:
+                mini_weights = weights[0]
+            else:
+                mini_weights = tuple(weights)
+            mini_ids = (ids[0], *map(_sub, ids[1:], ids[:-1]))
+            if keep_values:
+                mini_values: Any = tuple(values[b : b + limit] if n > limit else values)
+            elif fixed == 0:
+                mini_values = None
+            else:
+                mini_values = b"".join(values[b : b + limit])
+            data = _dumps((mini_ids, mini_weights, mini_values), BLOCK_PICKLE)
+            if comp:
+                data = _compress(data, comp)
+            info = _dumps(
+                (len(ids), ids[-1], block_maxweight, comp, length_to_byte(block_min), length_to_byte(block_max)), 2
+            )
+            size = len(info) + len(data)
+            write(_PACK_INT(-size if last else size))
+            write(info)
+            write(data)
+            weight_sum += sum(weights)
+            if block_min is not None and (minlength is None or block_min < minlength):
+                minlength = block_min
+            if block_max > maxlength:
+                maxlength = block_max
+            if block_maxweight > maxweight:
+                maxweight = block_maxweight
+        terminfo = pack_info(
+            0,
+            weight_sum,
+            n,
+            0 if minlength is None else length_to_byte(minlength),
+            length_to_byte(maxlength),
+            maxweight,
+            docs[0],
+            docs[-1],
+        )
+        tindex_add(prefix + word.encode("utf-8"), terminfo + _PACK_LONG(start) + _PACK_INT(tell() - start))
+    fw.finish_field()
 
 
 def _schema() -> wfields.Schema:
