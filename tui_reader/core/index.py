@@ -278,15 +278,7 @@ def _index_files(
         articles, skipped = corpus.read_source(src)
         ids = []
         for n, article in enumerate(articles):
-            article_id = article.id
-            if article_id in taken:
-                # The same record id in two files: the file's name in front, as Corpus does.
-                base = Path(article.path).stem
-                article_id = f"{base}/{article.id}"
-                k = 2
-                while article_id in taken:
-                    article_id = f"{base}/{article.id}~{k}"
-                    k += 1
+            article_id = corpus.unique_article_id(article.id, article.path, taken)
             taken[article_id] = [src.display, article.id, n, article.title, article.outlet, article.date]
             ids.append(article_id)
             keys = {"id": article_id, "file": src.display}
