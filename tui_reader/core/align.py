@@ -198,7 +198,7 @@ def _prepare(body: str, sentences: Sequence[Sentence]) -> _Side:
         words = [t.norm for t in ts if t.kind != "other"]
         trigrams.append({tuple(words[k : k + 3]) for k in range(len(words) - 2)})
     names = [
-        {stem(t.norm) for t in ts[1:] if t.kind == "word" and body[t.start].isupper() and len(t.norm) > 1}
+        {_stem(t.norm) for t in ts[1:] if t.kind == "word" and body[t.start].isupper() and len(t.norm) > 1}
         for ts in toks
     ]
     prev = _neighbours(group, range(len(group)))
