@@ -42,7 +42,9 @@ LEADING_STOP = words(
     Many Few Several Other Others Another Such Yes Oh Well Why JUST WATCHED MUST WATCH READ MORE VIDEO PHOTOS
     PHOTO RELATED BREAKING UPDATE UPDATED EXCLUSIVE LIVE NEW ADVERTISEMENT Advertisement Story Continued Below
     Click Share Tweet Email Print Comments Subscribe Sign Log Hide Show Replay Amidst Following Dear Hey Hello
-    Sure Okay OK Up You Newsletter Continue Reading View Error"""
+    Sure Okay OK Up You Newsletter Continue Reading View Error Without Within Upon Toward Towards Beyond Besides
+    Except Along Around Behind Below Beneath Between Beside Inside Outside Onto Per Via Regardless Perhaps
+    Possibly Probably Clearly Obviously Certainly Surely Apparently Unfortunately Fortunately Sadly Hopefully"""
 )
 # Titles and roles written before a name; the name is what follows the last of them.
 TITLE_WORDS = words(
@@ -161,7 +163,13 @@ def clean_name(run: str) -> tuple[str | None, str | None, bool]:
             possessive = suffix in ("’s", "'s") or text[-len(suffix) - 1] == "s"
             text = text[: -len(suffix)]
             break
-    tokens = text.split()
+    # "Donald John TrumpTrump faces ...": a hover card pasted its link text twice; the name ends there
+    tokens = []
+    for tok in text.split():
+        doubled = _DOUBLED.fullmatch(tok)
+        tokens.append(doubled[1] if doubled else tok)
+        if doubled:
+            break
     if tokens and tokens[-1].endswith(".") and not _keeps_dot(tokens[-1]):
         tokens[-1] = tokens[-1][:-1]
     while (
@@ -197,6 +205,9 @@ def clean_name(run: str) -> tuple[str | None, str | None, bool]:
             tokens = tokens[i:]
             break
     return " ".join(tokens), title, possessive
+
+
+_DOUBLED = re.compile(r"([A-Z][a-z]{2,})\1")
 
 
 def _is_given_name(token: str) -> bool:
@@ -268,11 +279,14 @@ class NameBook:
             elif m.title in FEMALE_TITLES:
                 self.gender.setdefault(m.name.split()[-1], "f")
         by_last: dict[str, list[str]] = {}
+        by_first: dict[str, list[str]] = {}
         for name in self.first_at:
             tokens = name.split()
             if len(tokens) >= 2 and not is_organisation(name):
                 by_last.setdefault(tokens[-1], []).append(name)
+                by_first.setdefault(tokens[0], []).append(name)
         self._by_last = by_last
+        self._by_first = by_first
 
     def fullest(self, name: str) -> str:
         """The fullest form of ``name`` the article gives ("Lukashenko" -> "Alexander Lukashenko").
@@ -288,11 +302,14 @@ class NameBook:
                 return self.fullest(rest)
         if len(tokens) != 1 or is_organisation(name):
             return name
-        # a full name whose roles clash with the bare surname's is someone else ("Ivanka Trump")
+        # a titled surname ("President Trump") is not a relative named in full without a title ("Ivanka
+        # Trump"), but may be a titled one ("Congressman Israel", "DCCC Chairman Steve Israel")
         own = self.titles.get(name, set())
-        candidates = [c for c in self._by_last.get(tokens[0], []) if not own or own & self.titles.get(c, set())]
+        candidates = [c for c in self._by_last.get(tokens[0], []) if not own or self.titles.get(c)]
         if not candidates:
-            return name
+            # "Gen. Prayuth Chan-ocha" ... "Prayuth said": a given name used alone, when one full name has it
+            firsts = [c for c in self._by_first.get(tokens[0], []) if not self._by_last.get(tokens[0])]
+            return firsts[0] if len(firsts) == 1 else name
         if len(candidates) == 1:
             return candidates[0]
         ordered = sorted(candidates, key=lambda n: self.first_at[n])
