@@ -222,6 +222,34 @@ def test_a_described_role_is_the_one_person_introduced_with_it() -> None:
     assert quotes(body)[0][2] == "a spokesman"
 
 
+def test_outlets_report_what_others_said() -> None:
+    body = 'The committee wants to "protect the rule of law," USA Today reported.'
+    assert quotes(body)[0][2] is None
+    body = 'The deal was "a huge mistake for everyone involved," according to The Washington Post.'
+    assert quotes(body)[0][2] is None
+    body = '"The real reason for his flip-flop? He has his eye on 2016," The Star-Ledger said in an editorial.'
+    assert quotes(body)[0][2] == "Star-Ledger"
+
+
+def test_a_name_that_only_says_whose_role_it_is() -> None:
+    body = (
+        "Sporting director Frank Arnesen denied the reports. "
+        '"That is absolute nonsense. He decided himself," said the Spurs sporting director.'
+    )
+    assert quotes(body)[0][2] == "Frank Arnesen"
+    body = '"He has to strengthen it enough to cope," said Hopman Cup doctor Hamish Osborne.'
+    assert quotes(body)[0][2] == "Hamish Osborne"
+
+
+def test_a_long_relative_clause_keeps_its_subject() -> None:
+    body = (
+        "Mr Blair spoke first.\n\nOn the question of confidentiality, Tory MP Michael Mates, who is a member of "
+        'the committee and was part of the Butler inquiry, told the BBC: "That, as a general rule, is right." '
+        "He said there had been other occasions."
+    )
+    assert quotes(body)[0][2] == "Michael Mates"
+
+
 def test_a_quotation_left_open_goes_on_in_the_next_line() -> None:
     body = (
         "Fire chief James Steele spoke to reporters.\n\n"
