@@ -250,6 +250,27 @@ def test_a_long_relative_clause_keeps_its_subject() -> None:
     assert quotes(body)[0][2] == "Michael Mates"
 
 
+def test_clauses_that_are_not_the_quotes_own() -> None:
+    # a quotation that ended its sentence is not attributed to the next sentence's speaker of another quote
+    body = (
+        '"So Doug believes we have reached the natural breakpoint." Sir Archy Kirkwood, who chairs the '
+        'committee, said: "The agency has been through a difficult time."'
+    )
+    assert [q[2] for q in quotes(body)] == [None, "Archy Kirkwood"]
+    # a speech verb in a leading subordinate clause, or in a relative clause after a noun, is someone else's
+    body = (
+        "When host Eric Shawn asked Napolitano about the drop in enrollment, Napolitano brushed him off, stating "
+        'the decision "lets the voters go either way."'
+    )
+    assert quotes(body)[0][2] == "Napolitano"
+    body = 'The approach that Sotomayor condemns matters little to them, and "the good guys" won the day.'
+    assert quotes(body)[0][2] is None
+    # "Rep. Tom Cole of Oklahoma said": the person, not the state
+    assert quotes('"We have tools at our disposal," Rep. Tom Cole of Oklahoma said.')[0][2] == "Tom Cole"
+    body = 'Another speaker told the crowd that members of the press "hate you and everything you hold dear."'
+    assert quotes(body)[0][2] == "another speaker"
+
+
 def test_a_quotation_left_open_goes_on_in_the_next_line() -> None:
     body = (
         "Fire chief James Steele spoke to reporters.\n\n"

@@ -88,7 +88,7 @@ SPEECH_VERBS = words(
     spoke speaks reported reports revealed reveals demanded demands threatened threatens pleaded wrote remarked read
     characterized characterised hailed welcomed thanked apologized apologised posited opined scoffed snapped
     sniffed marveled marvelled gushed fumed raged groused grumbled protested objected mocked taunted teased intoned
-    explained elaborated summed answered interjected acknowledged"""
+    explained elaborated summed answered interjected acknowledged stating"""
 ) | {"points out", "pointed out", "point out", "pointing out"}
 # Verbs that introduce the words themselves right after a closing mark (", he said").
 _SAY_VERBS = SPEECH_VERBS - {
@@ -135,8 +135,14 @@ _ADV = (
 _PRONOUN = r"(?:he|she|He|She)"
 _VERB_RE = re.compile(rf"(?<![\w’'])(?:{trie_pattern(SPEECH_VERBS)})(?![\w’'])")
 
-_APPOSITIVE = rf"[ \t]*,(?![ \t]*(?:and|but|or|then|so|while|as|because|he|she|they|it|we|I)\b)[^,{MASK}\n]{{1,100}}?,"
+# ", a NATO spokesperson,": not a coordinated verb phrase (", went a step further,")
+_APPOSITIVE = (
+    r"[ \t]*,(?![ \t]*(?:and|but|or|then|so|while|as|because|he|she|they|it|we|I|went|was|were|is|are|has|had|"
+    r"have|took|made|added|[a-z]+ed)\b)"
+    rf"[^,{MASK}\n]{{1,100}}?,"
+)
 _LEAD = r"[ \t]*,?[ \t]*(?:[—–-][ \t]*)?"
+_CONJUNCTIONS = r"(?:When|If|As|While|After|Before|Because|Although|Though|Since|Until|Unless|But|And|So|Then|Once)"
 # A lower-case role word between an organisation and a name: "said Hopman Cup doctor Hamish Osborne".
 _ROLE = r"(?!(?:and|or|but|of|in|on|at|for|to|with|by|from|that|who|which|he|she|they|it)\b)[a-z][a-z-]+"
 # ", a senior fellow at the Australian National University in Canberra told": an appositive that opens
@@ -146,16 +152,19 @@ _OPEN_APPOSITIVE = rf"[ \t]*,[ \t]+(?:a|an|the)[ \t]+[^,.;{MASK}\n]{{1,140}}?(?=
 _AFTER_VERB_FIRST = re.compile(
     rf"{_LEAD}(?P<verb>{_VERB_FIRST_ALT})(?:[ \t]+(?:{_ADV}))?[ \t]+(?:(?P<pro>{_PRONOUN})\b|"
     rf"(?P<np>(?:(?:the|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}"
-    rf"(?:{NAME}[ \t]+(?:{_ROLE}[ \t]+){{1,2}}(?=[A-Z]))?(?P<name>{NAME})))"
+    rf"(?:{NAME}[ \t]+(?:{_ROLE}[ \t]+){{1,3}}(?=[A-Z]))?(?P<name>{NAME})))"
 )
 # ", said the Spurs sporting director.": the name only says whose director; the speaker is described.
 _ROLE_TAIL = re.compile(rf"(?:[ \t]+{_ROLE}){{1,2}}(?=[ \t]*[.,;:]|[ \t]*$)")
+# after a quotation that ended its sentence, an attribution must close its own sentence ('"..." Smith said.')
+_ATTRIBUTION_CLOSES = re.compile(r"(?:[ \t]+[^.,:;!?“”\"\n]{0,60})?[ \t]*(?:[.!?]|$)")
 _REPORT_VERBS = words("reported reports reporting report wrote writes")
 # ", Trump said" / ", civil protection worker Andrea Gentili told the AP" / ", Oana Lungescu, a NATO
 # spokesperson, said" / ", he told RAI-TV".
 _AFTER_SUBJECT_FIRST = re.compile(
-    rf"{_LEAD}(?:(?P<pro>{_PRONOUN})|(?:(?:the|a|an)[ \t]+)?(?:{NAME}[ \t]+(?=[a-z]))?"
-    rf"(?!as\b)(?:[a-z][\w-]*[ \t]+){{0,3}}(?P<name>{NAME}))(?:{_APPOSITIVE}|{_OPEN_APPOSITIVE})?"
+    rf"{_LEAD}(?:(?P<pro>{_PRONOUN})|(?:(?:the|a|an)[ \t]+)?(?:(?!{_CONJUNCTIONS}\b){NAME}[ \t]+(?=[a-z]))?"
+    rf"(?!as\b)(?:(?!of\b|from\b|in\b|at\b|for\b|with\b)[a-z][\w-]*[ \t]+){{0,3}}(?P<name>{NAME}))"
+    rf"(?:[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?{NAME})?(?:{_APPOSITIVE}|{_OPEN_APPOSITIVE})?"
     rf"(?:[ \t]+{_ADV}){{0,2}}[ \t]+(?P<verb>{_SAY_ALT})(?![\w’'])"
 )
 # '"…," Biden fibbed.': a name (or he/she) and any past-tense verb closing the sentence after a quotation that
@@ -172,7 +181,7 @@ _AFTER_UNNAMED = re.compile(
 # A described subject as written, for a speaker the article does not name ("A top Senate Republican
 # leadership aide told POLITICO:", "A spokesman for Unison, Britain's biggest union, said").
 _DESCRIBED_NP = re.compile(
-    rf"(?P<np>(?i:an?|the|one|two|three|several|some|many)[ \t]+[^,;:{MASK}\n]{{1,80}}?)"
+    rf"(?P<np>(?i:an?|the|one|two|three|several|some|many|another)[ \t]+[^,;:{MASK}\n]{{1,80}}?)"
     rf"(?:,[^,;:{MASK}\n]{{1,80}},)?(?:[ \t]+{_ADV}){{0,2}}[ \t]*$"
 )
 _NOT_A_NOUN = words("that which who whom whose and or but if when while as than then to of in on at for with by")
@@ -228,7 +237,7 @@ _DESCRIBED_OPENING = re.compile(
 )
 _SUBJECT_PRONOUN = re.compile(rf"(?<![\w’'])(?P<pro>{_PRONOUN})(?:[ \t]+{_ADV}){{0,3}}[ \t]*$")
 _SUBJECT_UNNAMED = re.compile(
-    r"(?<![\w’'])(?i:the|a|an|his|her|its|their|one|two|three|several|many|some|other)[ \t]+"
+    r"(?<![\w’'])(?i:the|a|an|his|her|its|their|one|two|three|several|many|some|other|another|each|every)[ \t]+"
     r"(?:[\w’'-]+[ \t]+){0,5}(?!(?:including|by|while|after|before|when|without|with|for|of|to|in|on|at|and|"
     r"or|but|that|which|who|then|also)[ \t])[a-z][\w’'-]*(?<!ing)[ \t]+$"
 )
@@ -241,13 +250,24 @@ _VERBISH = (
 # preposition, so "She said she worried Flynn ..." and "Simsek traveled to Gaziantep" do not qualify.
 _ROLE_WORD = rf"(?!{_VERBISH}|(?:to|of|in|on|at|for|with|by|from|he|she|they|it|that|and|but|the|a|an)\b)[a-z][\w-]*"
 _THEN_VERB = rf"(?:{_APPOSITIVE})?(?:[ \t]+{_ADV})?[ \t]+{_VERBISH}"
+# A name and the verb it is the subject of ("Napolitano brushed him off"), for a participle that follows.
+_PAST = (
+    r"(?:[a-z]{2,}ed|has|had|was|said|told|wrote|took|went|made|got|gave|came|saw|met|spoke|sent|kept|held|left|"
+    r"won|lost|ran|began|became|put|set|brought|thought|felt|knew|found|chose|did|stood|sat|led)(?![\w’'])"
+)
+_CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'])(?P<name>{NAME})(?:[ \t]+{_ADV}){{0,2}}[ \t]+{_PAST}")
+# "the approach that Sotomayor condemns": a speech verb inside a relative clause after a noun.
+_RELATIVE_BEFORE = re.compile(
+    rf"(?<![\w’'])(?P<word>[a-z]+)[ \t]+(?:that|which)[ \t]+{NAME}(?:[ \t]+{_ADV}){{0,2}}[ \t]+$"
+)
 _OPENING_SUBJECT = re.compile(
-    rf"(?:{NAME}[ \t]+(?:{_ROLE_WORD}[ \t]+){{1,3}}(?P<name>{NAME})|(?P<name2>{NAME})"
+    rf"(?:(?!{_CONJUNCTIONS}\b){NAME}[ \t]+(?:{_ROLE_WORD}[ \t]+){{1,3}}(?P<name>{NAME})|(?P<name2>{NAME})"
     rf"|(?:The|A|An|His|Her|Their|Its)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}[a-z][\w-]*,[ \t]+(?P<name3>{NAME}),"
     rf"|(?P<pro>{_PRONOUN}))(?={_THEN_VERB})"
 )
 # "The Australian has suffered", "The 28-year-old said": a sentence opening with a person it does not name.
 _DESCRIBED_PERSON = re.compile(rf"(?:The|This|That)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}(?P<head>[\w-]+)(?={_THEN_VERB})")
+_SUBORDINATE_OPENING = re.compile(rf"{_CONJUNCTIONS}\b[^,;{MASK}\n]{{1,200}},")
 _ACCORDING_OPENING = re.compile(rf"[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,")
 _SUBJECT_COORDINATED = re.compile(rf"(?:(?<![\w’'])and|(?<![\w’'])but|,)(?:[ \t]+{_ADV}){{0,2}}[ \t]*$")
 _ADJECTIVAL = re.compile(r"(?<![\w’'])(?i:the|a|an|this|his|her|its|their)[ \t]+$")
@@ -616,6 +636,8 @@ def _direct_attribution(text: str, pos: int, last: str = "") -> tuple[str | None
         m = pattern.match(text, pos, min(len(text), pos + _WINDOW))
         if m and sentence_ended and m["pro"] and m["pro"][0].isupper():
             continue  # '“hoax.” He said on television that …' starts a new sentence
+        if m and sentence_ended and not _ATTRIBUTION_CLOSES.match(text, m.end()):
+            continue  # '“… breakpoint.” Sir Archy Kirkwood, who chairs …, said: “…”': a new sentence, its own quote
         if m:
             name = clean_name(m["name"])[0] if m["name"] else None
             pronoun = m["pro"].lower() if m["pro"] else None
@@ -739,6 +761,9 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
     m = _SUBJECT_PRONOUN.search(masked, max(lo, v - 40), v)
     if m:
         return None, m["pro"].lower(), True
+    rel = _RELATIVE_BEFORE.search(masked, max(lo, v - 100), v)
+    if rel and rel["word"] not in SPEECH_VERBS:
+        return None, None, False  # "the approach that Sotomayor condemns": not the clause the quote is in
     m = _SUBJECT_NAMED.search(masked, lo, v)
     if m and m.start() >= lo and verb.group().endswith("ing"):
         name, _title, possessive = clean_name(m["name"])
@@ -760,16 +785,24 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
         name, _title, possessive = clean_name(m["name"] or m["name2"])
         if name and not possessive:
             return name, None, True
-    if _SUBJECT_COORDINATED.search(masked, max(lo, v - 30), v):
-        name, pronoun = _sentence_subject(ctx, sent_start, v)
-        return name, pronoun and pronoun.upper(), True
     if _SUBJECT_UNNAMED.search(masked, max(lo, v - 60), v):
         return None, None, True
     if verb.group().endswith("ing"):
-        # "Mr X rejected the claim, saying ..."; with no subject opening the sentence, an earlier speech
-        # verb may have one ("Barack Obama explained just that in 2009, saying ...")
+        # "Mr X rejected the claim, saying ...": the subject of the clause the participle hangs on
+        # ("..., Napolitano brushed him off, stating ..."), else the sentence's; nobody else's
+        last = None
+        for m in _CLAUSE_SUBJECT.finditer(masked, sent_start, v):
+            if m["name"].split()[0] not in LEADING_STOP:
+                last = m
+        if last is not None:
+            name, _title, possessive = clean_name(last["name"])
+            if name and not possessive:
+                return name, None, True
         name, pronoun = _sentence_subject(ctx, sent_start, v)
-        return name, pronoun and pronoun.upper(), bool(name or pronoun)
+        return name, pronoun and pronoun.upper(), True
+    if _SUBJECT_COORDINATED.search(masked, max(lo, v - 30), v):
+        name, pronoun = _sentence_subject(ctx, sent_start, v)
+        return name, pronoun and pronoun.upper(), True
     return None, None, False
 
 
@@ -857,9 +890,12 @@ def _attribute(ctx: _Context, part: _Part) -> None:
         if name and not is_outlet(name):  # "according to the Post": a report of what others said
             part.speaker = name
             return
+    subordinate = _SUBORDINATE_OPENING.match(masked, intro.end() if intro else sent_start, part.open_at)
     for verb in reversed(list(_VERB_RE.finditer(masked, sent_start, part.open_at))):
         if _ADJECTIVAL.search(masked, max(sent_start, verb.start() - 8), verb.start()):
             continue  # "the alleged build-up"
+        if subordinate and verb.start() < subordinate.end():
+            continue  # "When host Eric Shawn asked Napolitano ..., Napolitano brushed him off, stating “…”"
         name, pronoun, known = _subject(ctx, verb, sent_start)
         if name:
             part.speaker = name
