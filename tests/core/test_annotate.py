@@ -271,6 +271,16 @@ def test_clauses_that_are_not_the_quotes_own() -> None:
     assert quotes(body)[0][2] == "another speaker"
 
 
+def test_colon_introduced_quotes_names_with_ampersands_and_joint_authors() -> None:
+    body = (
+        'Dresdner Kleinwort Wasserstein said: "It still feels very early to be cutting prices." '
+        "Stuart Rose, head of M&S, said last year its prices were too high."
+    )
+    assert quotes(body)[0][2] == "Dresdner Kleinwort Wasserstein"
+    assert quotes('"We are bringing in new ranges," said M&S.')[0][2] == "M&S"
+    assert quotes('"It is no wonder that the policies seem stale," wrote Wehner and Gerson.')[0][2] is None
+
+
 def test_a_quotation_left_open_goes_on_in_the_next_line() -> None:
     body = (
         "Fire chief James Steele spoke to reporters.\n\n"

@@ -157,7 +157,11 @@ _AFTER_VERB_FIRST = re.compile(
 # ", said the Spurs sporting director.": the name only says whose director; the speaker is described.
 _ROLE_TAIL = re.compile(rf"(?:[ \t]+{_ROLE}){{1,2}}(?=[ \t]*[.,;:]|[ \t]*$)")
 # after a quotation that ended its sentence, an attribution must close its own sentence ('"..." Smith said.')
-_ATTRIBUTION_CLOSES = re.compile(r"(?:[ \t]+[^.,:;!?“”\"\n]{0,60})?[ \t]*(?:[.!?]|$)")
+_ATTRIBUTION_CLOSES = re.compile(
+    r"(?:[ \t]+(?:on|in|at|to|during|after|before|from|with|of|yesterday|today|tonight|later|earlier|recently)\b"
+    r"[^.,:;!?“”\"\n]{0,50})?[ \t]*(?:[.!?]|$)"
+)
+_JOINT_AT = re.compile(rf"[ \t]+(?:and|&)[ \t]+{NAME}")
 _REPORT_VERBS = words("reported reports reporting report wrote writes")
 # ", Trump said" / ", civil protection worker Andrea Gentili told the AP" / ", Oana Lungescu, a NATO
 # spokesperson, said" / ", he told RAI-TV".
@@ -643,6 +647,8 @@ def _direct_attribution(text: str, pos: int, last: str = "") -> tuple[str | None
             pronoun = m["pro"].lower() if m["pro"] else None
             if name and (is_group(name) or (is_outlet(name) and m["verb"] in _REPORT_VERBS)):
                 return None, None, None
+            if name and _JOINT_AT.match(text, m.end("name")):
+                return None, None, None  # "wrote Wehner and Gerson": two speakers, not one
             if name and pattern is _AFTER_VERB_FIRST and (tail := _ROLE_TAIL.match(text, m.end())):
                 return None, None, text[m.start("np") : tail.end()]
             if name or pronoun:
@@ -847,7 +853,14 @@ def _attribute(ctx: _Context, part: _Part) -> None:
     assert sentences is not None
     p_start, p_end = ctx.paragraphs[part.para][0], ctx.paragraphs[part.para][1]
     # a) right after the closing mark
-    if part.close_at is not None:
+    # '… Kleinwort said: "… merchandise." Stuart Rose, head of M&S, said …': a quotation its sentence
+    # introduced with a colon is that sentence's, whatever follows it
+    introduced = (
+        part.close_at is not None
+        and ctx.body[part.close_at - 1] == "."
+        and masked[p_start : part.open_at].rstrip().endswith(":")
+    )
+    if part.close_at is not None and not introduced:
         direct = _direct_attribution(masked, part.close_at + 1, ctx.body[part.close_at - 1])
         if direct is not None:
             name, pronoun, described = direct

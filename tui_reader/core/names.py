@@ -21,7 +21,7 @@ def words(text: str) -> frozenset[str]:
 # One capitalised token: "Lukashenko", "O'Brien", "H.W.", "U.S.", "Ocasio-Cortez", "RAI-TV", "Jr.". A word
 # never takes a full stop (that ends the sentence), so a run never reaches into the next sentence.
 _ABBREVIATED = "Mrs|Mr|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Cmdr|Det|Insp|Supt|Pres|Hon|Mt|Ft"
-_TOKEN = rf"(?:(?:{_ABBREVIATED})\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'\-]*)"
+_TOKEN = rf"(?:(?:{_ABBREVIATED})\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z](?:[\w’'\-]|&(?=[A-Z]))*)"  # "M&S", "AT&T"
 _PARTICLE = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|y)"
 # A run of capitalised tokens on one line, lower-case particles allowed inside ("Ursula von der Leyen").
 NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*"
