@@ -161,6 +161,11 @@ _ATTRIBUTION_CLOSES = re.compile(
     r"(?:[ \t]+(?:on|in|at|to|during|after|before|from|with|of|yesterday|today|tonight|later|earlier|recently)\b"
     r"[^.,:;!?“”\"\n]{0,50})?[ \t]*(?:[.!?]|$)"
 )
+# ", said local hospital director Hengky Tewu": the speaker named after the verb, in running text.
+_VERB_THEN_NAME = re.compile(
+    rf"[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}(?:{NAME}[ \t]+(?:{_ROLE}[ \t]+){{1,3}}(?=[A-Z]))?"
+    rf"(?P<name>{NAME})(?P<tail>(?:[ \t]+{_ROLE}){{1,2}}(?=[ \t]*[.,;:]))?"
+)
 _JOINT_AT = re.compile(rf"[ \t]+(?:and|&)[ \t]+{NAME}")
 _REPORT_VERBS = words("reported reports reporting report wrote writes")
 # ", Trump said" / ", civil protection worker Andrea Gentili told the AP" / ", Oana Lungescu, a NATO
@@ -256,7 +261,8 @@ _ROLE_WORD = rf"(?!{_VERBISH}|(?:to|of|in|on|at|for|with|by|from|he|she|they|it|
 _THEN_VERB = rf"(?:{_APPOSITIVE})?(?:[ \t]+{_ADV})?[ \t]+{_VERBISH}"
 # A name and the verb it is the subject of ("Napolitano brushed him off"), for a participle that follows.
 _PAST = (
-    r"(?:[a-z]{2,}ed|has|had|was|said|told|wrote|took|went|made|got|gave|came|saw|met|spoke|sent|kept|held|left|"
+    r"(?:[a-z]{2,}ed|has|had|have|was|were|is|are|said|told|wrote|took|went|made|got|gave|came|saw|met|spoke|sent|"
+    r"kept|held|left|"
     r"won|lost|ran|began|became|put|set|brought|thought|felt|knew|found|chose|did|stood|sat|led)(?![\w’'])"
 )
 _CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'])(?P<name>{NAME})(?:[ \t]+{_ADV}){{0,2}}[ \t]+{_PAST}")
@@ -726,6 +732,13 @@ def _collect_events(ctx: _Context) -> None:
             name, _pronoun, _known = _subject(ctx, m, sent_start)
             if name:
                 ctx.events.append((m.start(), name))
+            elif (
+                masked[max(start, m.start() - 2) : m.start()] == ", "
+                and (after := _VERB_THEN_NAME.match(masked, m.end(), min(end, m.end() + 120)))
+                and not after["tail"]
+                and (named := clean_name(after["name"])[0])
+            ):  # "..., said local hospital director Hengky Tewu."
+                ctx.events.append((m.start(), named))
         for sent_start in sentences.starts_within(start, end):
             name, _pronoun = _sentence_subject(ctx, sent_start, end)
             if name and ctx.book is not None and ctx.book.is_person(name):

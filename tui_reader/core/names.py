@@ -82,6 +82,7 @@ ORG_WORDS = words(
     Championships Games Olympics League Series Tour Award Awards Prize Festival Conference Convention Summit Forum
     Act Law Program Plan Report Index Prix Trophy Classic Stakes Bowl"""
 )
+COMPASS = words("North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old Fort Port")
 # A run opening with one of these is a thing, an event or a team, not a person ("Australian Open").
 NATIONALITIES = words(
     """American British English Scottish Welsh Irish French German Italian Spanish Portuguese Dutch Belgian Swiss
@@ -279,8 +280,8 @@ def is_organisation(name: str) -> bool:
     tokens = name.split()
     if any(_bare(t) in ORG_WORDS or _bare(t) in GROUP_WORDS for t in tokens):
         return True
-    if len(tokens) >= 2 and tokens[0] in NATIONALITIES:
-        return True
+    if len(tokens) >= 2 and (tokens[0] in NATIONALITIES or tokens[0] in COMPASS):
+        return True  # "Australian Open", "West Ham", "North Carolina"
     return len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
 
 
