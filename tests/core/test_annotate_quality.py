@@ -13,15 +13,16 @@ from tests.conftest import shared_corpus
 TARGETS: dict[str, tuple[float, float]] = {
     "quotes": (0.99, 0.99),
     # precision first (a wrong speaker is worse than none): the second round traded recall for it
-    "speakers": (0.99, 0.84),
+    "speakers": (0.99, 0.86),
     # speakers the article describes instead of naming ("a France Telecom spokeswoman"), given as written
     "described": (0.95, 0.45),
     "terms": (0.98, 0.98),
     "figures": (0.98, 0.97),
     "values": (0.98, 0.98),
 }
-# Batches no rule was tuned on (scored once, at the end of the round that wrote them).
-UNTUNED = frozenset({"final"})
+# Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
+# blind scores are in annotations.json "about" and in the commit that scored it). None at present.
+UNTUNED: frozenset[str] = frozenset()
 SEED_TARGETS: dict[str, tuple[float, float]] = {name: (1.0, 1.0) for name in TARGETS}
 
 

@@ -215,9 +215,10 @@ def words_to_number(words: list[str]) -> int | None:
 #   ordinal      "eighth", "9th", "50th", "twenty-first"                                     int
 # Units (``Span.unit``): "percent" / "percentage point"; ISO 4217 codes for money (USD, GBP, EUR, JPY, CNY,
 # INR, CAD, AUD, NZD, HKD, SGD, CHF) or "cent" / "penny"; singular unit words for quantities (see
-# _UNIT_WORDS: mile, kilometre, metre, foot, inch, yard, acre, hectare, square mile, kilogram, gram, pound,
-# ton, tonne, ounce, litre, gallon, barrel, degree, magnitude, mph, point, megawatt, second, minute, hour,
-# day, week, month, year, decade, century); a range carries the unit of its ends. Counts carry no unit.
+# _UNIT_WORDS: mile, kilometre, metre, centimetre, millimetre, foot, inch, yard, acre, hectare, square mile,
+# kilogram, gram, pound, ton, tonne, ounce, litre, gallon, barrel, degree, magnitude, mph, point, megawatt,
+# second, minute, hour, day, week, month, year, decade, century); a range carries the unit of its ends. Counts
+# carry no unit.
 # Qualifiers (``Span.qualifier``): QUALIFIERS below, lower case as written; they are part of the span.
 # Not figures, by rule: "one", "a" and "first" on their own; "second" unless after the/a/his/...; a month
 # or weekday alone; digits glued to letters or written after a capitalised word inside a name (COVID-19,
@@ -323,6 +324,14 @@ _UNIT_WORDS: dict[str, str] = {
     "kilometers": "kilometre",
     "metre": "metre",
     "metres": "metre",
+    "centimetre": "centimetre",
+    "centimetres": "centimetre",
+    "centimeter": "centimetre",
+    "centimeters": "centimetre",
+    "millimetre": "millimetre",
+    "millimetres": "millimetre",
+    "millimeter": "millimetre",
+    "millimeters": "millimetre",
     "meter": "metre",
     "meters": "metre",
     "foot": "foot",
@@ -498,7 +507,7 @@ _UNIT_AT = re.compile(
 )
 _RANGE_SEP_AT = re.compile(r"\s*(?:-|–)\s*|\s+(?:to|through)\s+")
 _AND_AT = re.compile(r"\s+and\s+")
-_IN_AT = re.compile(r"\s+in\s+")
+_IN_AT = re.compile(r"\s+in\s+|-in-")  # "one in five", "a one-in-three chance"
 _ORDINAL_SUFFIX_AT = re.compile(r"(?:st|nd|rd|th)(?![\w])")
 _DECADE_AT = re.compile(r"s(?![\w])")
 _TIME_AT = re.compile(
@@ -658,6 +667,8 @@ def _at_sentence_start(text: str, p: int) -> bool:
     i = p - 1
     while i >= 0 and p - i < 12 and text[i] in _SENTENCE_OPENERS:
         i -= 1
+    if i > 0 and text[i] == ")" and text[i - 1] in ".!?":  # "... overseas.) Zero Libyans ..."
+        return True
     return i < 0 or text[i] in "\n.!?:;"
 
 
@@ -905,7 +916,7 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
     if _unit_match(text, end, core, currency) is None and not change:
         sep = (_AND_AT if between else _RANGE_SEP_AT).match(text, end)
         if sep:
-            second = _second_core(text, sep.end(), core, currency)
+            second = _second_core(text, sep.end(), core, currency, mixed=between is not None)
             if second is not None:
                 hyphen = "-" in sep.group() or "–" in sep.group()
                 low, high = first, second.value
@@ -1019,13 +1030,14 @@ def _one_in_n(text: str, core: _Core) -> tuple[int, float] | None:
     return second.end, round(float(core.value / second.value), 4)
 
 
-def _second_core(text: str, p: int, first: _Core, currency: str | None) -> _Core | None:
+def _second_core(text: str, p: int, first: _Core, currency: str | None, *, mixed: bool = False) -> _Core | None:
+    """The other end of a range; words and digits mix only after "between" ("between five and 12")."""
     if p >= len(text):
         return None
     if text[p] in _CURRENCY_SYMBOLS:
         p += 1
     if text[p : p + 1].isdigit():
-        if first.words:
+        if first.words and not mixed:
             return None
         second = _digits_core(text, p, currency)
         if second is None or (second.end < len(text) and text[second.end] in "/:"):
