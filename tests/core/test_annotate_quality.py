@@ -21,8 +21,9 @@ TARGETS: dict[str, tuple[float, float]] = {
     "values": (0.98, 0.98),
 }
 # Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
-# blind scores are in annotations.json "about" and in the commit that scored it). None at present.
-UNTUNED: frozenset[str] = frozenset()
+# blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
+# other batches but held to no target, so nobody tunes on them by accident.
+UNTUNED: frozenset[str] = frozenset({"final2"})
 SEED_TARGETS: dict[str, tuple[float, float]] = {name: (1.0, 1.0) for name in TARGETS}
 
 
