@@ -70,6 +70,25 @@ def main() -> None:
         pool = corpus.articles
         print(f"story matching over {len(pool)} articles (in memory, profiles built each call):")
         print(f"  rank_candidates: {median_ms(lambda: rank_candidates(a, pool), 3):.0f} ms")
+        index_path(a)
+
+
+def index_path(a: Article) -> None:
+    """Story matching with the index's similar() as the first cut (what `newsreader compare A` does when an
+    index is built), in a throwaway cache folder."""
+    import os
+    import tempfile
+
+    from tui_reader.core.index import SearchIndex
+
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["XDG_CACHE_HOME"] = cache
+        index = SearchIndex.open([GROUPS / "articles.jsonl"])
+        started = time.perf_counter()
+        index.update()
+        print(f"  (index built in {time.perf_counter() - started:.1f} s)")
+        print(f"  rank_candidates via the index's similar(): {median_ms(lambda: rank_candidates(a, index), 5):.0f} ms")
+        index.close()
 
 
 if __name__ == "__main__":

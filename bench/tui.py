@@ -1,6 +1,8 @@
 """TUI reader speed: first paint of a 1 MB and a 5 MB article, and page-down time, vs Textual's ``Static``.
 
 Run alone with ``python -m bench.tui``; prints one line per measurement. Not a test: nothing is asserted.
+Measured on the 2-core machine (headless, 120x40): first paint 1 MB 70 ms, 5 MB 176 ms; page down 83 ms
+median (62 ms for a 10 KB article: mostly the Pilot's own round trip); ``Static`` with the same 1 MB 2.3-3.9 s.
 """
 
 from __future__ import annotations

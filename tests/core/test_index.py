@@ -164,3 +164,68 @@ def test_the_corpus_is_never_written(tmp_path: Path) -> None:
     ix.similar(SEED_A)
     assert tree_digest(corpus) == before
     assert not any(p.name.startswith(".") for p in corpus.rglob("*"))
+
+
+def test_a_parallel_build_equals_a_serial_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(40):
+        (corpus / f"a{n:02}.txt").write_text(f"Story {n}\n\nThere were {n},500 people and 8{n}% said yes.\n", "utf-8")
+    monkeypatch.setattr("tui_reader.core.index.PARALLEL_MIN_FILES", 10)
+    monkeypatch.setenv("NEWSREADER_INDEX_PROCS", "2")
+    parallel = SearchIndex.open([corpus])
+    assert parallel.update().articles == 40
+    assert len(parallel._ix._segments()) == 2, parallel.parallel_error  # the parallel path ran
+    monkeypatch.setenv("NEWSREADER_INDEX_PROCS", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-cache"))
+    serial = SearchIndex.open([corpus])
+    serial.update()
+    assert [m.id for m in parallel.articles()] == [m.id for m in serial.articles()]
+    for query in ("7,500", "87%", "story", '"said yes"'):
+        assert [h.id for h in parallel.search(query).hits] == [h.id for h in serial.search(query).hits]
+    assert ids(parallel, "7500") == {"a07"}
+    # The parallel index keeps working incrementally.
+    (corpus / "a07.txt").unlink()
+    assert parallel.update(quick=True).removed == 1
+    assert ids(parallel, "7500") == set()
+
+
+def test_searching_while_a_worker_thread_updates(tmp_path: Path) -> None:
+    import threading
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    ix = SearchIndex.open([corpus])
+    ix.update()
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            for n in range(15):
+                (corpus / f"n{n}.txt").write_text(f"Note {n}\n\nThe figure is {n},250.\n", "utf-8")
+                ix.update(quick=True)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    while thread.is_alive():
+        result = ix.search("5,500")
+        assert {h.id for h in result.hits} == {SEED_A}, result.notice
+    thread.join()
+    assert not errors
+    assert {h.id for h in ix.search("14,250").hits} == {"n14"}
+
+
+def test_totals_are_exact_for_one_word_with_and_without_deletions(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "t.txt").write_text("Belarus title only\n\nNothing about that country here.\n", "utf-8")
+    ix = SearchIndex.open([corpus])
+    ix.update()
+    assert ix.search("belarus").total == 3  # two bodies and one title
+    assert ix.search("title:belarus").total == 2
+    (corpus / f"{SEED_A}.txt").unlink()
+    ix.update()
+    result = ix.search("belarus")
+    assert result.total == 2 == len(result.hits)

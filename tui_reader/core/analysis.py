@@ -54,18 +54,14 @@ class Term(NamedTuple):
     end: int
 
 
-# A raw token: a dotted acronym (U.S., e.g.), a currency sign, a percent sign, or a run of word characters
-# with inner dots, commas, apostrophes and hyphens (5,500 / 1.5 / build-up / Lukashenko's).
-_RAW = re.compile(
-    r"(?<!\w)(?:[^\W\d_]\.)+[^\W\d_](?!\w)\.?"
-    r"|[£$€¥%]"
-    r"|\w+(?:[.,'’\-]\w+)*"
-)
+# A raw token: a currency or percent sign, or a run of word characters with inner dots, commas, apostrophes
+# and hyphens (5,500 / 1.5 / build-up / Lukashenko's / U.S); one cheap pattern, the rest is decided per token.
+_RAW = re.compile(r"\w+(?:[.,'’\-]\w+)*|[£$€¥%]")
 _HYPHEN_PART = re.compile(r"[^-]+")
 _DOT_PART = re.compile(r"[^.,]+")
 _NUMBER_LIKE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[A-Za-z]*|\.\d+", re.ASCII)
 _NUMBER_SUFFIX = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([A-Za-z]+)", re.ASCII)
-_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\.?")
+_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 # Words whose upper-case form is usually a name (US, IT, WHO, AM); both forms are indexed.
 _COMMON_WORDS = """a am an and are as at be but by do for go he hi i if in is it me my no not of oh ok on or so
@@ -311,3 +307,24 @@ def _number(pieces: list[_Piece], i: int, mode: Mode, pos: int, currency_at: int
         out.append(Term(compound, pos, first, unit_end))
         out.append(Term(word, pos + 1, unit_start, unit_end))
     return nxt
+
+
+CONTEXT_WORDS: frozenset[str] = frozenset({"percent", "per", "cent", *_SCALE_NAMES.values()})
+"""Terms whose presence depends on the tokens around them (``80 per cent``, ``£600m``): see ``analyze_words``."""
+
+
+def analyze_words(text: str, firsts: frozenset[str]) -> list[Term]:
+    """The index terms of only those tokens of ``text`` that start with one of ``firsts`` (or a non-ASCII
+    character, or hold inner punctuation), each analysed on its own; ``pos`` is the token's number.
+
+    A fast path for highlighting word queries in a long text: it equals ``analyze(text)`` restricted to those
+    tokens for every term that does not start with a digit and is not in :data:`CONTEXT_WORDS`.
+    """
+    out: list[Term] = []
+    for n, m in enumerate(_RAW.finditer(text)):
+        raw = m.group()
+        first = raw[0]
+        if first in firsts or not first.isascii() or not raw.isalnum():  # compounds hold several words
+            start = m.start()
+            out.extend(Term(t.text, n, start + t.start, start + t.end) for t in analyze(raw))
+    return out

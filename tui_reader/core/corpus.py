@@ -105,7 +105,7 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> Discovery:
 
     ids = _unique_ids([(rel, path) for path, _, rel, _, _ in article_entries], found.roots)
     for (path, display, _rel, st, kind), file_id in zip(article_entries, ids, strict=True):
-        meta = sidecars.get(_real(path))
+        meta = sidecars.get(_real(path)) if sidecars else None  # resolve() per file is costly at scale
         found.files.append(
             SourceFile(
                 path=path,
@@ -161,7 +161,8 @@ def _unique_ids(items: list[tuple[str, Path]], roots: list[Path]) -> list[str]:
     """Ids are relative paths without extension. Two files of one folder that differ only in extension keep
     their extensions; the same id under two roots gets the root's name in front."""
     stems = [rel.rsplit(".", 1)[0] if "." in rel.rsplit("/", 1)[-1] else rel for rel, _ in items]
-    owners = [_root_of(path, roots) for _, path in items]
+    names = {root: root.resolve().name or "root" for root in roots}  # resolved once, not once per file
+    owners = [_root_of(path, roots, names) for _, path in items]
     per_root = Counter(zip(owners, stems, strict=True))
     ids = [
         rel if per_root[(owner, stem)] > 1 else stem for owner, stem, (rel, _) in zip(owners, stems, items, strict=True)
@@ -176,10 +177,10 @@ def _unique_ids(items: list[tuple[str, Path]], roots: list[Path]) -> list[str]:
     return unique
 
 
-def _root_of(path: Path, roots: list[Path]) -> str:
+def _root_of(path: Path, roots: list[Path], names: dict[Path, str]) -> str:
     for root in roots:
         if path.is_relative_to(root):
-            return root.resolve().name or "root"
+            return names[root]
     return path.parent.name
 
 

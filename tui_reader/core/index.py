@@ -5,7 +5,7 @@ already analysed, which is also what makes indexing fast); queries from :mod:`tu
 offsets are computed from the article text with the same analyzer, so what is found is what is highlighted.
 
 Layout of the cache (``paths.cache_dir()/index/<corpus key>/``): ``CURRENT`` names the live generation folder
-``g<N>``, which holds the Whoosh files and ``manifest.json`` (every source file's stat, ids and list metadata).
+``g<N>``, which holds the Whoosh files and ``manifest.pickle`` (every source file's stat, ids and list metadata).
 A rebuild writes a new folder and switches ``CURRENT`` atomically, so a search never sees a half-built index;
 an incremental update commits into the live folder (Whoosh's table of contents is written atomically) and then
 replaces the manifest, which records the Whoosh generation it matches. ``LOCK`` (flock) lets one process update
@@ -22,16 +22,17 @@ a rename keeps its old terms until the next full update (its hits still show the
 from __future__ import annotations
 
 import contextlib
-import json
+import math
 import os
+import pickle
 import shutil
 import threading
 import time
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from pickle import dumps as _dumps
 from struct import Struct
 from typing import Any
 
@@ -51,22 +52,37 @@ try:
 except ImportError:  # pragma: no cover - Windows: no cross-process lock; Whoosh's own lock still guards writes
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 """Bump when the schema or the manifest changes: older indexes are rebuilt."""
 FORMAT = f"{SCHEMA_VERSION}.{analysis.ANALYZER_VERSION}"
 INDEX_NAME = "MAIN"
+MANIFEST = "manifest.pickle"
 MAX_INDEXED_CHARS = 2_000_000
 """Only this much of one article is indexed and searched for matches (no real article comes close)."""
 MAX_PREFIX_TERMS = 200
 """A wildcard expands to at most this many terms (the most frequent ones)."""
 TITLE_BOOST = 2.0
 SNIPPET_CHARS = 180
-WRITER_LIMIT_MB = 256
+LEAD_CHARS = 1500
+"""How much of the body counts as the lead for more-like-this."""
+SIMILAR_TERMS = 30
+FLUSH_POSTINGS = 2_000_000
+"""A segment is committed after this many postings (about 10,000 news articles): bounds the memory used."""
+MAX_SEGMENTS = 8
+DEFAULT_PROCS = 1
+"""Worker processes for a build; NEWSREADER_INDEX_PROCS=2 overrides (it did not pay on the shared 2-core
+machine this was measured on; see bench/index_speed.py)."""
+PARALLEL_MIN_FILES = 1500
+"""Below this many files a build runs in one process (starting workers costs about half a second)."""
 _PACK_UINT = Struct("!I").pack
+_SINGLE: dict[int, bytes] = {}
 
 
 class _Analyzed(wfields.TEXT):
-    """A text field fed with :class:`Term` lists already analysed by analysis.py (or with a plain string)."""
+    """A text field whose terms come from analysis.py: lists of :class:`Term` (what ``_Builder`` passes), or a
+    plain string analysed here (Whoosh's own ``add_document`` path). Whoosh's Tokenizer/Filter chain is not
+    used: its per-token objects were most of stock Whoosh's indexing time, and queries are parsed by query.py.
+    """
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         """Yield ``(term bytes, frequency, weight, encoded positions)`` for each distinct term."""
@@ -85,12 +101,243 @@ class _Analyzed(wfields.TEXT):
 
 def _encode_positions(positions: list[int]) -> bytes:
     """Whoosh's Positions encoding (count, then pickled deltas), without the per-call overhead."""
+    if len(positions) == 1:  # most postings: one position, encoded once and kept
+        pos = positions[0]
+        got = _SINGLE.get(pos)
+        if got is None:
+            got = _SINGLE[pos] = _PACK_UINT(1) + pickle.dumps([pos], 2)
+        return got
     base = 0
     deltas = []
     for pos in positions:
         deltas.append(pos - base)
         base = pos
-    return _PACK_UINT(len(deltas)) + _dumps(deltas, 2)
+    return _PACK_UINT(len(deltas)) + pickle.dumps(deltas, 2)
+
+
+class _Builder:
+    """Adds documents straight into Whoosh's codec, skipping its posting pool (a size estimate per posting,
+    a sort of every posting, and a second pass over them).
+
+    Postings are grouped per field and term in memory (docnums, frequencies, encoded positions) and written
+    in term order when the segment is committed; past ``FLUSH_POSTINGS`` postings a segment is committed
+    and a new one started, which bounds memory. Deletions go through the ordinary Whoosh writer.
+    """
+
+    def __init__(self, ix: Any, *, segments_only: bool = False) -> None:
+        self.ix = ix
+        self.segments_only = segments_only  # a worker process: hand segments to the parent, write no TOC
+        self.segments: list[Any] = []
+        self._start()
+
+    def _start(self) -> None:
+        if self.segments_only:
+            from whoosh.writing import SegmentWriter
+
+            writer = SegmentWriter(self.ix, _lk=False, limitmb=32, compound=False)  # the parent holds the lock
+        else:
+            writer = self.ix.writer(limitmb=32, compound=False)  # a compound file is copied to memory on open
+        self.writer = writer
+        self.schema = writer.schema
+        self.tables: dict[str, dict[bytes, tuple[array, array, list[bytes]]]] = {}
+        self.lengths: dict[str, dict[int, int]] = {}
+        self.postings = 0
+        writer._flush_segment = self._flush  # our postings instead of its (empty) pool
+
+    def delete_file(self, key: str) -> None:
+        """Delete every document of one source file."""
+        self.writer.delete_by_term("file", key)
+
+    def add(self, ids: dict[str, str], texts: dict[str, list[Term]]) -> None:
+        """Add one document: ``ids`` are ID fields (``id`` is stored), ``texts`` analysed text fields."""
+        writer = self.writer
+        docnum = writer.docnum
+        perdoc = writer.perdocwriter
+        schema = self.schema
+        perdoc.start_doc(docnum)
+        count = 0
+        for fieldname, value in ids.items():
+            table = self.tables.get(fieldname)
+            if table is None:
+                table = self.tables[fieldname] = {}
+            _append(table, value.encode("utf-8"), docnum, 1, b"")
+            perdoc.add_field(fieldname, schema[fieldname], value if fieldname == "id" else None, 0)
+            count += 1
+        for fieldname, terms in texts.items():
+            table = self.tables.get(fieldname)
+            if table is None:
+                table = self.tables[fieldname] = {}
+                self.lengths[fieldname] = {}
+            poses: dict[str, list[int]] = {}
+            for t in terms:
+                got = poses.get(t.text)
+                if got is None:
+                    poses[t.text] = [t.pos]
+                else:
+                    got.append(t.pos)
+            for word, positions in poses.items():
+                _append(table, word.encode("utf-8"), docnum, len(positions), _encode_positions(positions))
+            length = len(terms)
+            self.lengths[fieldname][docnum] = length
+            perdoc.add_field(fieldname, schema[fieldname], None, length)
+            count += len(poses)
+        perdoc.finish_doc()
+        writer.docnum += 1
+        writer._added = True
+        self.postings += count
+        if self.postings >= FLUSH_POSTINGS:
+            self._end_segment()
+            self._start()
+
+    def _end_segment(self) -> None:
+        if self.segments_only:
+            self.segments.append(self.writer._finalize_segment())
+            self.writer._finish()
+        else:
+            self.writer.commit(merge=False)
+
+    def _flush(self) -> None:
+        """Write the collected postings (called by Whoosh's commit in place of its pool flush)."""
+        writer = self.writer
+        writer.perdocwriter.close()
+        fw = writer.fieldwriter
+        for fieldname in sorted(self.tables):
+            table = self.tables[fieldname]
+            if not table:
+                continue
+            fieldobj = self.schema[fieldname]
+            boost = fieldobj.format.field_boost
+            lengths = self.lengths.get(fieldname, {})
+            fw.start_field(fieldname, fieldobj)
+            add = fw.add
+            for key in sorted(table):
+                docs, freqs, values = table[key]
+                fw.start_term(key)
+                for docnum, freq, value in zip(docs, freqs, values, strict=True):
+                    add(docnum, freq * boost, value, lengths.get(docnum, 0))
+                fw.finish_term()
+            fw.finish_field()
+        fw.close()
+        self.tables = {}
+
+    def commit(self) -> None:
+        """Commit the last segment; merge segments when there are many (after many small updates)."""
+        if self.writer.docnum > 0 or not self.segments_only:
+            self._end_segment()
+        else:
+            self.writer.cancel()
+        if not self.segments_only and len(self.ix.refresh()._segments()) > MAX_SEGMENTS:
+            self.ix.refresh().writer(compound=False).commit(optimize=True)
+
+    def cancel(self) -> None:
+        """Abandon the segment being written."""
+        with contextlib.suppress(Exception):
+            self.writer.cancel()
+
+
+def _index_files(
+    builder: _Builder,
+    files: list[corpus.SourceFile],
+    taken: dict[str, list[Any]],
+    records: dict[str, dict[str, Any]],
+    done_one: Callable[[int, int], None],
+) -> None:
+    """Read, analyse and add the articles of ``files``; fill ``taken`` (id -> list metadata) and ``records``."""
+    add = builder.add
+    for done, src in enumerate(files, start=1):
+        articles, skipped = corpus.read_source(src)
+        ids = []
+        for n, article in enumerate(articles):
+            article_id = article.id
+            if article_id in taken:
+                # The same record id in two files: the file's name in front, as Corpus does.
+                base = Path(article.path).stem
+                article_id = f"{base}/{article.id}"
+                k = 2
+                while article_id in taken:
+                    article_id = f"{base}/{article.id}~{k}"
+                    k += 1
+            taken[article_id] = [src.display, article.id, n, article.title, article.outlet, article.date]
+            ids.append(article_id)
+            keys = {"id": article_id, "file": src.display}
+            if article.date:
+                keys["date"] = article.date
+            title = analyze(article.title)
+            body = analyze(article.body[:MAX_INDEXED_CHARS])
+            # The body field also holds the title's terms (after a gap, so no phrase spans the two): a one-word
+            # query's total is then the term's document frequency, with no second pass over its postings.
+            after = (body[-1].pos if body else 0) + 2
+            body.extend(Term(t.text, t.pos + after, t.start, t.end) for t in title)
+            texts = {"title": title, "body": body}
+            if article.outlet:
+                texts["outlet"] = analyze(article.outlet)
+            if article.byline:
+                texts["byline"] = analyze(article.byline)
+            add(keys, texts)
+        records[src.display] = {
+            "path": str(src.path),
+            "id": src.id,
+            "kind": src.kind,
+            "size": src.size,
+            "mtime": src.mtime_ns,
+            "meta": [list(kv) for kv in src.meta],
+            "articles": ids,
+            "skipped": [[s.path, s.reason] for s in skipped],
+        }
+        done_one(done, len(articles))
+
+
+class _WorkerStorage(FileStorage):
+    """The index folder as a build worker sees it: a temporary folder of its own (Whoosh names it after the
+    index, so two workers would remove each other's)."""
+
+    def temp_storage(self, name: str | None = None) -> Any:
+        """A temporary storage private to this process."""
+        return super().temp_storage(f"{name or 'tmp'}.{os.getpid()}")
+
+
+def _worker(number: int, gen_dir: str, files: list[corpus.SourceFile], results: Any) -> None:
+    """A build worker process: index ``files`` into new segments of the index at ``gen_dir``, report back."""
+    try:
+        ix = _WorkerStorage(gen_dir).open_index(INDEX_NAME)
+        builder = _Builder(ix, segments_only=True)
+        taken: dict[str, list[Any]] = {}
+        records: dict[str, dict[str, Any]] = {}
+        pending = [0, 0]
+
+        def done_one(done: int, articles: int) -> None:
+            pending[0] += 1
+            pending[1] += articles
+            if pending[0] >= 64:
+                results.put((number, "progress", pending[0], pending[1]))
+                pending[0] = pending[1] = 0
+
+        _index_files(builder, files, taken, records, done_one)
+        builder.commit()
+        results.put((number, "progress", pending[0], pending[1]))
+        results.put((number, "done", builder.segments, taken, records))
+    except BaseException as exc:  # the parent falls back to building in one process
+        results.put((number, "error", _short(exc)))
+
+
+def _build_procs(files: list[corpus.SourceFile]) -> int:
+    """How many worker processes a build uses: several only for many one-article files and several cores."""
+    setting = os.environ.get("NEWSREADER_INDEX_PROCS", "")
+    procs = min(int(setting), os.cpu_count() or 1) if setting.isdigit() else DEFAULT_PROCS
+    if len(files) < PARALLEL_MIN_FILES or any(f.kind in corpus.RECORD_KINDS for f in files):
+        return 1
+    return procs
+
+
+def _append(
+    table: dict[bytes, tuple[array, array, list[bytes]]], key: bytes, docnum: int, freq: int, value: bytes
+) -> None:
+    entry = table.get(key)
+    if entry is None:
+        entry = table[key] = (array("I"), array("I"), [])
+    entry[0].append(docnum)
+    entry[1].append(freq)
+    entry[2].append(value)
 
 
 def _schema() -> wfields.Schema:
@@ -117,9 +364,10 @@ class _Manifest:
     articles: dict[str, list[Any]] = field(default_factory=dict)  # id -> [file key, raw id, n, title, outlet, date]
     walk_skipped: list[list[str]] = field(default_factory=list)
 
-    def to_json(self) -> str:
-        """Serialise (compact: this file is read on every start)."""
-        return json.dumps(
+    def to_bytes(self) -> bytes:
+        """Serialise with pickle, like Whoosh's own table of contents in the same folder (json was 4x slower
+        to load at 22,000 articles, and this file is read on every start)."""
+        return pickle.dumps(
             {
                 "format": self.format,
                 "generation": self.generation,
@@ -129,24 +377,24 @@ class _Manifest:
                 "articles": self.articles,
                 "walk_skipped": self.walk_skipped,
             },
-            ensure_ascii=False,
-            separators=(",", ":"),
+            protocol=pickle.HIGHEST_PROTOCOL,
         )
 
     @classmethod
-    def from_json(cls, text: str) -> _Manifest:
-        """Parse; raises ValueError / KeyError / TypeError on anything malformed."""
-        data = json.loads(text)
-        got = cls(
-            format=data["format"],
-            generation=int(data["generation"]),
-            roots=list(data["roots"]),
-            dirs={str(k): int(v) for k, v in data["dirs"].items()},
-            files=dict(data["files"]),
-            articles=dict(data["articles"]),
-            walk_skipped=[list(x) for x in data["walk_skipped"]],
+    def from_bytes(cls, data: bytes) -> _Manifest:
+        """Load; raises on anything malformed (the caller rebuilds)."""
+        got = pickle.loads(data)
+        if not isinstance(got, dict):
+            raise ValueError("the manifest is not a mapping")
+        return cls(
+            format=str(got["format"]),
+            generation=int(got["generation"]),
+            roots=list(got["roots"]),
+            dirs=dict(got["dirs"]),
+            files=dict(got["files"]),
+            articles=dict(got["articles"]),
+            walk_skipped=list(got["walk_skipped"]),
         )
-        return got
 
     def skipped(self) -> list[Skipped]:
         """Everything skipped: by the walk, and inside files that were read."""
@@ -178,8 +426,19 @@ class SearchIndex:
         self._gen_dir: Path | None = None
         self._manifest = _Manifest()
         self._file_cache: OrderedDict[tuple[str, int, int], list[Article]] = OrderedDict()
+        self.indexed_articles = 0
+        """Articles added by the running update so far (for progress displays)."""
+        self.damaged = False
+        self.parallel_error: str | None = None
+        """Why the last parallel build fell back to one process (for diagnosis)."""
+        """Set when a search found the index unreadable: the next ``update()`` rebuilds it."""
 
     # ----- opening -----------------------------------------------------------------------------------------
+
+    @property
+    def built(self) -> bool:
+        """True when there is a committed index to search (an update may still bring it up to date)."""
+        return self._searcher is not None
 
     @classmethod
     def open(cls, paths: list[Path] | None = None) -> SearchIndex:
@@ -202,7 +461,7 @@ class SearchIndex:
         gen_dir = self.base / name
         if not name.startswith("g") or not gen_dir.is_dir():
             raise ValueError("CURRENT names no index folder")
-        manifest = _Manifest.from_json((gen_dir / "manifest.json").read_text("utf-8"))
+        manifest = _Manifest.from_bytes((gen_dir / MANIFEST).read_bytes())
         if manifest.format != FORMAT:
             self.notice = "the index was made by another version of newsreader; it will be rebuilt"
             return False
@@ -216,13 +475,21 @@ class SearchIndex:
         self._install(ix, searcher, gen_dir, manifest)
         return True
 
+    def _still_current(self) -> bool:
+        """True when what we have open is still what CURRENT names, at the generation we know."""
+        if self._ix is None or self._gen_dir is None or self.base is None:
+            return False
+        try:
+            name = (self.base / "CURRENT").read_text("ascii").strip()
+            return name == self._gen_dir.name and self._ix.latest_generation() == self._manifest.generation
+        except (OSError, UnicodeDecodeError):
+            return False
+
     def _install(self, ix: Any, searcher: Any, gen_dir: Path | None, manifest: _Manifest) -> None:
         with self._lock:
-            old = self._searcher
+            # The old searcher is not closed: a search in another thread may still use it; it is freed (and
+            # its files closed) when the last reference goes.
             self._ix, self._searcher, self._gen_dir, self._manifest = ix, searcher, gen_dir, manifest
-        if old is not None and old is not searcher:
-            with contextlib.suppress(Exception):
-                old.close()
 
     # ----- updating ----------------------------------------------------------------------------------------
 
@@ -232,24 +499,30 @@ class SearchIndex:
         *,
         rebuild: bool = False,
         quick: bool = False,
+        wait: float = 0.0,
     ) -> UpdateReport:
-        """Bring the index up to date with the files; safe in a worker thread; ``progress(done, total)``.
+        """Bring the index up to date with the files; safe in a worker thread; ``progress(done, total)`` in files.
 
         ``quick`` first compares only the folders' modification times (see the module docstring) and walks
-        the files only when one changed. ``rebuild`` builds everything afresh.
+        the files only when one changed. ``rebuild`` builds everything afresh. ``wait`` is how many seconds to
+        wait for another process's update to finish before searching what it committed so far.
         """
         started = time.perf_counter()
+        self.indexed_articles = 0
+        if self.damaged:
+            rebuild, self.damaged = True, False
+            self.notice = "the index was damaged; rebuilt it"
         if self.base is not None and self._ix is None and not rebuild:
-            try:
-                self._open_current()
-            except Exception as exc:
-                rebuild = True
-                self.notice = f"the index was damaged ({_short(exc)}); rebuilt it"
+            with contextlib.suppress(Exception):
+                self._open_current()  # errors are dealt with under the lock
         if quick and self._ix is not None and not rebuild and self._folders_unchanged():
             return self._report(started, unchanged=len(self._manifest.files))
         try:
-            with self._update_lock():
+            with self._update_lock(wait):
                 return self._update_locked(progress, rebuild, started)
+        except OSError as exc:  # even memory fell through (temp space full): search what there is
+            self.notice = f"the index could not be built ({_short(exc)})"
+            return self._report(started)
         except _Busy:
             if self._ix is None:
                 # Nothing committed to search yet: build our own copy in memory.
@@ -260,7 +533,7 @@ class SearchIndex:
             return self._report(started, unchanged=len(self._manifest.files))
 
     @contextlib.contextmanager
-    def _update_lock(self) -> Iterator[None]:
+    def _update_lock(self, wait: float = 0.0) -> Iterator[None]:
         """The cross-process update lock (flock on ``LOCK``; released by the kernel if we die)."""
         if self.base is None or fcntl is None:
             yield
@@ -275,10 +548,16 @@ class SearchIndex:
             yield  # an unwritable cache: the update falls back to memory
             return
         try:
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                raise _Busy() from None
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError:
+                    if time.monotonic() >= deadline:
+                        raise _Busy() from None
+                    time.sleep(0.1)  # another process is writing; poll its lock
+
             yield
         finally:
             with contextlib.suppress(OSError):
@@ -288,9 +567,17 @@ class SearchIndex:
     def _update_locked(
         self, progress: Callable[[int, int], None] | None, rebuild: bool, started: float
     ) -> UpdateReport:
+        if self.base is not None and not rebuild:
+            # Another process may have committed or rebuilt since we opened: start from what is on disk.
+            try:
+                if not self._still_current() and not self._open_current():
+                    rebuild = True
+            except Exception as exc:
+                rebuild = True
+                self.notice = f"the index was damaged ({_short(exc)}); rebuilt it"
         dirs = _folder_times(self.roots)
         found = corpus.discover(self.roots)
-        if self._ix is not None and not rebuild and self.base is not None:
+        if self._ix is not None and not rebuild:
             try:
                 return self._incremental(found, dirs, progress, started)
             except Exception as exc:
@@ -335,17 +622,17 @@ class SearchIndex:
                 with self._lock:
                     self._manifest = manifest
             return self._report(started, unchanged=len(unchanged))
-        writer = self._ix.writer(limitmb=WRITER_LIMIT_MB)
+        builder = _Builder(self._ix)
         try:
             for key in [*removed, *(s.display for s in changed)]:
-                writer.delete_by_term("file", key)
+                builder.delete_file(key)
                 for article_id in old.files.get(key, {}).get("articles", ()):
                     manifest.articles.pop(article_id, None)
                 manifest.files.pop(key, None)
-            self._add_files(writer, [*changed, *added], manifest, progress)
-            writer.commit()
+            self._add_files(builder, [*changed, *added], manifest, progress)
+            builder.commit()
         except BaseException:
-            writer.cancel()
+            builder.cancel()
             raise
         ix = self._ix.refresh()
         manifest.generation = ix.latest_generation()
@@ -382,12 +669,23 @@ class SearchIndex:
         if gen_dir is None:
             storage = RamStorage()
             ix = storage.create_index(_schema(), indexname=INDEX_NAME)
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
         try:
-            self._add_files(writer, found.files, manifest, progress)
-            writer.commit(optimize=True)
+            if gen_dir is None or not self._parallel_add(ix, gen_dir, found.files, manifest, progress):
+                builder = _Builder(ix)
+                try:
+                    self._add_files(builder, found.files, manifest, progress)
+                    builder.commit()
+                except BaseException:
+                    builder.cancel()
+                    raise
+        except OSError as exc:
+            if gen_dir is None:
+                raise
+            # A full disk, a cache dir taken away: keep going in memory.
+            shutil.rmtree(gen_dir, ignore_errors=True)
+            self._fall_back_to_memory(exc)
+            return self._build(found, dirs, progress, started)
         except BaseException:
-            writer.cancel()
             if gen_dir is not None:
                 shutil.rmtree(gen_dir, ignore_errors=True)
             raise
@@ -405,6 +703,76 @@ class SearchIndex:
         self._install(ix, ix.searcher(weighting=_weighting()), gen_dir, manifest)
         self._file_cache.clear()
         return self._report(started, added=len(manifest.files), rebuilt=True)
+
+    def _parallel_add(
+        self,
+        ix: Any,
+        gen_dir: Path,
+        files: list[corpus.SourceFile],
+        manifest: _Manifest,
+        progress: Callable[[int, int], None] | None,
+    ) -> bool:
+        """Index ``files`` in worker processes, each writing its own segments; False if it was not done.
+
+        Used for big corpora of one-article files on a machine with several cores (the files are split in
+        order, so ids and document order are the same as a build in one process). Any failure -> False, and
+        the caller builds in this process instead.
+        """
+        procs = _build_procs(files)
+        if procs < 2:
+            return False
+        import multiprocessing
+        import queue
+
+        ctx = multiprocessing.get_context("spawn")  # safe from a worker thread, unlike fork
+        results = ctx.Queue()
+        size = -(-len(files) // procs)
+        chunks = [files[i : i + size] for i in range(0, len(files), size)]
+        workers = [
+            ctx.Process(target=_worker, args=(n, str(gen_dir), chunk, results), daemon=True)
+            for n, chunk in enumerate(chunks)
+        ]
+        outputs: dict[int, tuple[Any, ...]] = {}
+        done = 0
+        try:
+            for worker in workers:
+                worker.start()
+            while len(outputs) < len(workers):
+                try:
+                    message = results.get(timeout=0.5)
+                except queue.Empty:
+                    if any(w.exitcode not in (None, 0) for w in workers):
+                        return False
+                    continue
+                number, kind, *rest = message
+                if kind == "progress":
+                    done += rest[0]
+                    self.indexed_articles += rest[1]
+                    if progress is not None:
+                        progress(done, len(files))
+                elif kind == "done":
+                    outputs[number] = tuple(rest)
+                else:
+                    self.parallel_error = rest[0]
+                    return False
+            for worker in workers:
+                worker.join()
+        finally:
+            for worker in workers:
+                if worker.is_alive():
+                    worker.terminate()
+                    worker.join()
+        segments = []
+        for number in range(len(workers)):
+            got_segments, taken, records = outputs[number]
+            segments.extend(got_segments)
+            manifest.articles.update(taken)
+            manifest.files.update(records)
+        writer = ix.writer()
+        writer._close_segment()
+        writer._commit_toc(segments)
+        writer._finish()
+        return True
 
     def _fall_back_to_memory(self, exc: OSError) -> None:
         where = self.base
@@ -432,59 +800,26 @@ class SearchIndex:
 
     def _write_manifest(self, gen_dir: Path | None, manifest: _Manifest) -> None:
         if gen_dir is not None:
-            _atomic_write(gen_dir / "manifest.json", manifest.to_json())
+            _atomic_write(gen_dir / MANIFEST, manifest.to_bytes())
 
     def _add_files(
         self,
-        writer: Any,
+        builder: _Builder,
         files: list[corpus.SourceFile],
         manifest: _Manifest,
         progress: Callable[[int, int], None] | None,
     ) -> None:
         """Read, analyse and add every article of ``files``; record them in ``manifest``."""
         total = len(files)
-        add = writer.add_document
-        taken = manifest.articles
-        for done, src in enumerate(files, start=1):
-            articles, skipped = corpus.read_source(src)
-            ids = []
-            for n, article in enumerate(articles):
-                article_id = article.id
-                if article_id in taken:
-                    # The same record id in two files: the file's name in front, as Corpus does.
-                    base = Path(article.path).stem
-                    article_id = f"{base}/{article.id}"
-                    k = 2
-                    while article_id in taken:
-                        article_id = f"{base}/{article.id}~{k}"
-                        k += 1
-                taken[article_id] = [src.display, article.id, n, article.title, article.outlet, article.date]
-                ids.append(article_id)
-                fields: dict[str, Any] = {
-                    "id": article_id,
-                    "file": src.display,
-                    "title": analyze(article.title),
-                    "body": analyze(article.body[:MAX_INDEXED_CHARS]),
-                }
-                if article.outlet:
-                    fields["outlet"] = analyze(article.outlet)
-                if article.byline:
-                    fields["byline"] = analyze(article.byline)
-                if article.date:
-                    fields["date"] = article.date
-                add(**fields)
-            manifest.files[src.display] = {
-                "path": str(src.path),
-                "id": src.id,
-                "kind": src.kind,
-                "size": src.size,
-                "mtime": src.mtime_ns,
-                "meta": [list(kv) for kv in src.meta],
-                "articles": ids,
-                "skipped": [[s.path, s.reason] for s in skipped],
-            }
+
+        def done_one(done: int, articles: int) -> None:
+            self.indexed_articles += articles
             if progress is not None:
                 progress(done, total)
+
+        if builder.segments_only:
+            raise AssertionError("a parallel build adds files in its workers")
+        _index_files(builder, files, manifest.articles, manifest.files, done_one)
 
     def _folders_unchanged(self) -> bool:
         """True when every recorded folder (and file root) still has the modification time we saw."""
@@ -598,10 +933,13 @@ class SearchIndex:
         try:
             wquery = _to_whoosh(parsed.tree, searcher)
             results = searcher.search(wquery, limit=max(1, limit))
-            total = len(results)
+            total = _quick_total(parsed.tree, searcher)
+            if total is None:
+                total = len(results)
             ranked = [(r["id"], r.score) for r in results]
         except Exception as exc:  # a damaged index must not take the caller down
-            notices.append(f"the search failed ({_short(exc)}); run `newsreader index --rebuild`")
+            self.damaged = True
+            notices.append(f"the index is damaged ({_short(exc)}); the next update rebuilds it")
             return self._result(query, 0, started, (), notices)
         hits = []
         for article_id, score in ranked[: max(0, limit)]:
@@ -656,7 +994,7 @@ class SearchIndex:
             searcher = self._searcher
         if article is None or searcher is None:
             return []
-        wquery = _similar_query(article)
+        wquery = _similar_query(article, searcher)
         if wquery is None:
             return []
         try:
@@ -694,11 +1032,11 @@ def _cache_base(roots: list[Path]) -> Path | None:
         return None
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _atomic_write(path: Path, data: str | bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with open(tmp, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -761,6 +1099,17 @@ def _snippet(body: str, spans: list[Span]) -> tuple[str, int]:
     return ("…" if start > 0 else "") + text + ("…" if end < len(body) else ""), start
 
 
+def _quick_total(tree: Any, searcher: Any) -> int | None:
+    """The number of matches of a one-word query without visiting its postings (the body field holds the title
+    too, so the body's document frequency is exact while no document is deleted); None when not that simple."""
+    if not isinstance(tree, Word) or tree.field not in (None, "body"):
+        return None
+    reader = searcher.reader()
+    if reader.has_deletions():
+        return None
+    return reader.doc_frequency("body", tree.text)
+
+
 def _fields_for(name: str | None) -> list[tuple[str, float]]:
     if name is None:
         return [("title", 1.0), ("body", 1.0)]
@@ -813,24 +1162,32 @@ def _expand_prefix(searcher: Any, fieldname: str, prefix: str) -> list[str]:
     return [w for _, w in words[:MAX_PREFIX_TERMS]]
 
 
-def _similar_query(article: Article) -> Any:
-    """Title, lead and names of ``article`` as a weighted OR query (more-like-this)."""
-    lead = article.body[:1500]
+def _similar_query(article: Article, searcher: Any) -> Any:
+    """Title, lead and names of ``article`` as an OR of its most telling terms (tf-idf), each boosted by it."""
+    lead = article.body[:LEAD_CHARS]
     counts: dict[str, float] = {}
-    for weight, terms in ((3.0, analyze(article.title)), (1.0, analyze(lead, "query"))):
+    for weight, terms in ((3.0, analyze(article.title, "query")), (1.0, analyze(lead, "query"))):
         for t in terms:
             if len(t.text) < 3 or t.text in analysis.CASE_SENSITIVE:
                 continue
             counts[t.text] = counts.get(t.text, 0.0) + weight
-    # Names (capitalised words not at a sentence start) count double.
-    for t in analyze(lead):
-        source = lead[t.start : t.end]
-        if source[:1].isupper() and t.start > 0 and lead[max(0, t.start - 2) : t.start].strip() not in (".", ""):
+    # Names (capitalised words inside a sentence) count once more.
+    for t in analyze(lead, "query"):
+        if lead[t.start : t.start + 1].isupper() and lead[max(0, t.start - 2) : t.start].strip() not in (".", ""):
             counts[t.text] = counts.get(t.text, 0.0) + 1.0
-    best = sorted(counts.items(), key=lambda kv: -kv[1])[:25]
+    reader = searcher.reader()
+    total = max(1, searcher.doc_count())
+    scored = []
+    for word, tf in counts.items():
+        df = reader.doc_frequency("body", word) + reader.doc_frequency("title", word)
+        if df <= 1:  # only this article has it: it cannot point to another one
+            continue
+        scored.append((tf * math.log(total / df), word))
+    best = sorted(scored, reverse=True)[:SIMILAR_TERMS]
     if not best:
         return None
-    return wq.Or([wq.Term(f, w, boost=score) for w, score in best for f in ("title", "body")])
+    top = best[0][0] or 1.0
+    return wq.Or([wq.Term(f, w, boost=max(0.05, score / top)) for score, w in best for f in ("title", "body")])
 
 
 __all__ = ["SearchIndex", "Term"]

@@ -6,8 +6,8 @@ Any string is a valid query: the parser is linear, never raises, and says what i
   = ``80%``, ``£600m`` = ``600 million``);
 - ``"a phrase"`` (straight or curly quotes; an unclosed quote runs to the end);
 - ``OR`` between two clauses (binds tighter than the implied AND), ``NOT x`` or ``-x``, ``( ... )`` groups;
-- fields: ``title:``, ``outlet:``, ``byline:``, ``body:`` (a word or a phrase), ``date:2020``, ``date:2020-08``,
-  ``date:2020-08..2020-09``, ``date:>=2020-08-10``, ``date:<2021``;
+- fields: ``title:``, ``outlet:``, ``byline:``, ``body:`` (the text, title included), each with a word or a phrase;
+  ``date:2020``, ``date:2020-08``, ``date:2020-08..2020-09``, ``date:>=2020-08-10``, ``date:<2021``;
 - ``elect*``: words starting with ``elect`` (at least two letters before the star; expansion is bounded).
 
 Queries longer than :data:`MAX_QUERY` characters or with more than :data:`MAX_CLAUSES` clauses are cut, with a
@@ -17,9 +17,9 @@ notice (the index's lookups grow with every clause; a person never types that mu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
-from tui_reader.core.analysis import Term, analyze, fold
+from tui_reader.core.analysis import CONTEXT_WORDS, Term, analyze, analyze_words, fold
 
 MAX_QUERY = 1000
 MAX_CLAUSES = 64
@@ -27,68 +27,60 @@ MAX_DEPTH = 16
 FIELDS = frozenset({"title", "outlet", "byline", "body", "date"})
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One analysed term (``field`` None means title or body)."""
 
     text: str
     field: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     """Terms at consecutive positions."""
 
     terms: tuple[str, ...]
     field: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Prefix:
+class Prefix(NamedTuple):
     """Any term that starts with ``prefix`` (folded, not stemmed)."""
 
     prefix: str
     field: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DateRange:
+class DateRange(NamedTuple):
     """ISO date strings compared as text: ``low <= date <= high`` (either end may be open)."""
 
     low: str | None
     high: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class And:
+class And(NamedTuple):
     """Every child must match."""
 
-    children: tuple[Node, ...]
+    children: tuple[Any, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Or:
+class Or(NamedTuple):
     """Any child may match."""
 
-    children: tuple[Node, ...]
+    children: tuple[Any, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Not:
+class Not(NamedTuple):
     """The child must not match."""
 
-    child: Node
+    child: Any
 
 
 Node = Word | Phrase | Prefix | DateRange | And | Or | Not
 
 
-@dataclass(slots=True)
-class Parsed:
+class Parsed(NamedTuple):
     """A parsed query: its tree (None when nothing is left to search for) and one-line notices."""
 
-    tree: Node | None
-    notices: list[str] = field(default_factory=list)
+    tree: Any
+    notices: list[str]
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -341,7 +333,15 @@ def find_matches(text: str, tree: Node | None, terms: list[Term] | None = None) 
     prefixes = tuple(n.prefix for n in leaves if isinstance(n, Prefix))
     phrases = [n.terms for n in leaves if isinstance(n, Phrase)]
     if terms is None:
-        terms = analyze(text)
+        if (
+            not phrases
+            and all(_context_free(w) for w in words)
+            and all(_context_free(p) and not any(c.startswith(p) for c in CONTEXT_WORDS) for p in prefixes)
+        ):
+            firsts = frozenset(c for w in (*words, *prefixes) for c in (w[0].lower(), w[0].upper()))
+            terms = analyze_words(text, firsts)  # same terms for these words, about five times faster
+        else:
+            terms = analyze(text)
     spans: list[tuple[int, int]] = []
     for t in terms:
         if t.text in words or (prefixes and t.text.startswith(prefixes)):
@@ -365,6 +365,11 @@ def find_matches(text: str, tree: Node | None, terms: list[Term] | None = None) 
                 else:
                     spans.append((first.start, max(last.end, first.end)))
     return _merge(spans)
+
+
+def _context_free(term: str) -> bool:
+    """True when a term comes from one token alone (not a figure, not percent or a scale word)."""
+    return bool(term) and not term[0].isdigit() and term not in CONTEXT_WORDS and term.isascii()
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

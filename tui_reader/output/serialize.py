@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from tui_reader.core.model import Article, Comparison, DiffOp, FigureNote, Sentence, Span
+from tui_reader.core.model import Article, Comparison, DiffOp, FigureNote, Hit, SearchResult, Sentence, Span
 
 
 def quote_json(span: Span) -> dict[str, Any]:
@@ -41,6 +41,30 @@ def article_json(article: Article, spans: Iterable[Span] = ()) -> dict[str, Any]
         "body": article.body,
         "quotes": [quote_json(s) for s in spans if s.kind == "quote"],
         "figures": [figure_json(s) for s in spans if s.kind == "figure"],
+    }
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    """One search hit: metadata, score, match offsets into the article body, and a one-line snippet."""
+    return {
+        "id": hit.id,
+        "path": hit.path,
+        "title": hit.title,
+        "outlet": hit.outlet,
+        "date": hit.date,
+        "score": round(hit.score, 4),
+        "matches": [{"start": m.start, "end": m.end, "text": m.text} for m in hit.matches],
+        "snippet": hit.snippet,
+    }
+
+
+def search_json(result: SearchResult) -> dict[str, Any]:
+    """``newsreader search --json``: ``took_ms`` is the search itself, in-process."""
+    return {
+        "query": result.query,
+        "total": result.total,
+        "took_ms": round(result.took_ms, 2),
+        "hits": [hit_json(h) for h in result.hits],
     }
 
 
