@@ -35,6 +35,8 @@ ADVERSARIAL = {
     "curly quotes and singles": "“He said” ‘x’ " * 70_000,
     "endless number words": "two hundred and " * 60_000,
     "one paragraph of attributed quotes": "“We will,” he said. " * 50_000,
+    "described speakers and roles": "“We will,” the company said. Chairman Al Smith agreed. " * 18_000,
+    "participles and relative clauses": "Smith, who met Jones, rejected it, saying “no.” " * 20_000,
 }
 
 

@@ -233,19 +233,30 @@ def compare_speed(jsonl: str, id_a: str, id_b: str, repeat: str = "20") -> None:
 
 
 def story_matching(jsonl: str, article_id: str, repeat: str = "3") -> None:
-    """``rank_candidates`` for one article against every other article of a JSONL corpus (in memory)."""
+    """``rank_candidates`` for one article against every other article of a JSONL corpus: in memory (profiles
+    built each call), and with the index's ``similar()`` as the first cut (what ``newsreader compare A`` and
+    the TUI's ``c`` do once the index is built)."""
     from tui_reader.core.compare import rank_candidates
     from tui_reader.core.corpus import Corpus
+    from tui_reader.core.index import SearchIndex
 
     corpus = Corpus.load([Path(jsonl)])
     article = corpus.get(article_id)
     assert article is not None
-    times = []
-    for _ in range(int(repeat)):
-        t = time.perf_counter()
-        rank_candidates(article, corpus.articles)
-        times.append(time.perf_counter() - t)
-    _emit({"ms": statistics.median(times) * 1000, "pool": len(corpus.articles)})
+
+    def median_ms(pool: Any) -> float:
+        times = []
+        for _ in range(int(repeat)):
+            t = time.perf_counter()
+            rank_candidates(article, pool)
+            times.append(time.perf_counter() - t)
+        return statistics.median(times) * 1000
+
+    in_memory = median_ms(corpus.articles)
+    index = SearchIndex.open([Path(jsonl)])
+    index.update()
+    via_index = median_ms(index)
+    _emit({"ms": in_memory, "index_ms": via_index, "pool": len(corpus.articles)})
 
 
 def tui_bare() -> None:
@@ -306,8 +317,9 @@ def tui_first_screen(corpus: str) -> None:
 
 
 def reader_paint(megabytes: str = "1") -> None:
-    """Seconds from ``Reader.show`` of a ``megabytes`` article to the painted screen, and the same for a Textual
-    ``Static`` holding the whole body (DESIGN's measured fact: 1.55 s for 1 MB)."""
+    """Seconds from ``Reader.show`` of a ``megabytes`` article to the painted screen, the median of one page down
+    after it, and the first paint of a Textual ``Static`` holding the whole body (DESIGN's measured fact: 1.55 s
+    for 1 MB)."""
     import asyncio
 
     from textual.app import App, ComposeResult
@@ -331,19 +343,29 @@ def reader_paint(megabytes: str = "1") -> None:
         def compose(self) -> ComposeResult:
             yield self.widget
 
-    async def paint(widget: Reader | Static, show: Callable[[], None]) -> float:
-        async with Bench(widget).run_test(size=(120, 40)) as pilot:
+    async def paint(widget: Reader | Static, show: Callable[[], None], pages: int = 0) -> tuple[float, float]:
+        app = Bench(widget)
+        app.animation_level = "none"  # time the drawing, not the scroll animation
+        async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             t = time.perf_counter()
             show()
             await pilot.pause()
-            return time.perf_counter() - t
+            first = time.perf_counter() - t
+            widget.focus()
+            times = []
+            for _ in range(pages):
+                t = time.perf_counter()
+                await pilot.press("pagedown")
+                await pilot.pause()
+                times.append(time.perf_counter() - t)
+            return first, statistics.median(times) if times else float("nan")
 
     reader = Reader()
     static = Static(Content(""))
-    ours = asyncio.run(paint(reader, lambda: reader.show(article)))
-    ref = asyncio.run(paint(static, lambda: static.update(Content(article.body))))
-    _emit({"reader_s": ours, "static_s": ref, "mb": len(body.encode()) / 1e6})
+    ours, page = asyncio.run(paint(reader, lambda: reader.show(article), pages=15))
+    ref, _ = asyncio.run(paint(static, lambda: static.update(Content(article.body))))
+    _emit({"reader_s": ours, "page_down_s": page, "static_s": ref, "mb": len(body.encode()) / 1e6})
 
 
 if __name__ == "__main__":

@@ -64,7 +64,8 @@ def _nth(body: str, text: str, n: int, *, words: bool) -> int:
 
 
 def expected_spans(article: Article, entry: dict[str, Any]) -> tuple[dict, dict, dict]:
-    """(quotes, terms, figures): each maps (start, end) to its expected attributes."""
+    """(quotes, terms, figures): each maps (start, end) to its expected attributes (for a quote, the list of
+    right speaker names; ``described_spans`` gives the described forms)."""
     body = article.body
     quotes: dict[tuple[int, int], Any] = {}
     terms: dict[tuple[int, int], Any] = {}
@@ -105,12 +106,29 @@ class Tally:
         )
 
 
+def described_spans(article: Article, entry: dict[str, Any]) -> dict[tuple[int, int], str]:
+    """(start, end) of each quote whose attribution describes its speaker -> the words it uses, lower case."""
+    out: dict[tuple[int, int], str] = {}
+    for q in entry["quotes"]:
+        if q.get("described"):
+            start = _nth(article.body, q["q"], q.get("n", 0), words=False)
+            end = article.body.index(q["to"], start) + len(q["to"]) if "to" in q else start + len(q["q"])
+            out[(start, end)] = q["described"].casefold()
+    return out
+
+
+def is_described(speaker: str | None) -> bool:
+    """A described speaker ("a France Telecom spokeswoman") starts lower case; a name never does."""
+    return bool(speaker) and speaker[:1].islower()  # type: ignore[index]
+
+
 @dataclass
 class Report:
     """Precision and recall per category over every scored article."""
 
     quotes: Tally = field(default_factory=Tally)
     speakers: Tally = field(default_factory=Tally)
+    described: Tally = field(default_factory=Tally)
     terms: Tally = field(default_factory=Tally)
     figures: Tally = field(default_factory=Tally)
     values: Tally = field(default_factory=Tally)
@@ -121,6 +139,7 @@ class Report:
             f"{self.articles} articles",
             self.quotes.line("quote spans"),
             self.speakers.line("speakers"),
+            self.described.line("described"),
             self.terms.line("term spans"),
             self.figures.line("figure spans"),
             self.values.line("figure values"),
@@ -154,10 +173,25 @@ def score_article(article: Article, entry: dict[str, Any], report: Report) -> No
     _match(report.quotes, quotes, got_quotes, where, "quote", show)
     _match(report.terms, terms, got_terms, where, "term", show)
     _match(report.figures, figures, got_figures, where, "figure", show)
+    described = described_spans(article, entry)
     for key, speakers in quotes.items():
         wanted = [s for s in (speakers or []) if s]
         got = got_quotes[key].speaker if key in got_quotes else None
         report.speakers.expected += bool(wanted)
+        report.described.expected += key in described and not wanted
+        if is_described(got):
+            # a described speaker is right when it is the attribution's own words
+            report.described.predicted += 1
+            if got.casefold() == described.get(key):  # type: ignore[union-attr]
+                report.described.true_pos += 1
+                report.described.expected += bool(wanted)  # a named speaker's described form counts once found
+            else:
+                report.described.misses.append(
+                    f"{where}: speaker of {show(key)}: got {got!r}, want {wanted or described.get(key)!r}"
+                )
+            if wanted:
+                report.speakers.misses.append(f"{where}: speaker of {show(key)}: got {got!r}, want {wanted!r}")
+            continue
         report.speakers.predicted += got is not None
         if got is not None and got in wanted:
             report.speakers.true_pos += 1
@@ -191,7 +225,7 @@ def _match(tally: Tally, expected: dict, got: dict, where: str, what: str, show:
 
 if __name__ == "__main__":
     result = score(load_expectations())
-    for category in ("quotes", "speakers", "terms", "figures", "values"):
+    for category in ("quotes", "speakers", "described", "terms", "figures", "values"):
         for miss in getattr(result, category).misses:
             print(miss)
     print()

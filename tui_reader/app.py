@@ -32,7 +32,8 @@ class NewsreaderApp(App[None]):
     CSS_PATH = "newsreader.tcss"
     COMMANDS = App.COMMANDS | {NewsreaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", tooltip="Every key, and what the highlight colours mean"),
+        # Shown by each screen's footer in its own place; here so ? works on every screen.
+        Binding("question_mark", "help", "Help", show=False, tooltip="Every key, and what the colours mean"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
 
@@ -68,7 +69,10 @@ class NewsreaderApp(App[None]):
             return
         self.main.post_message(CorpusLoaded(entries, skipped))
         if self.library.searchable:
-            notice = self.library.update_index(progress("indexing"))  # type: ignore[arg-type]
+            self.main.post_message(CorpusProgress("indexing", 0, 0))
+            entries, notice = self.library.update_index(progress("indexing"))  # type: ignore[arg-type]
+            if entries is not None and not get_current_worker().is_cancelled:
+                self.main.post_message(CorpusLoaded(entries, []))
             self.main.post_message(IndexReady(notice))
 
     def action_help(self) -> None:

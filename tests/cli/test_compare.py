@@ -89,3 +89,34 @@ def test_rows_keep_both_orders(seed_articles: dict[str, Article]) -> None:
     assert sorted(seen_a) == list(range(len(cmp.sentences_a)))
     assert sorted(seen_b) == list(range(len(cmp.sentences_b)))
     assert seen_a == sorted(seen_a)  # A reads in its own order
+
+
+def test_compare_one_argument_uses_the_index_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a built index over a corpus of hundreds, B comes from the index's similar() without loading the
+    whole corpus, and it is another account of A's story."""
+    from tests.conftest import shared_corpus
+    from tui_reader.core import corpus as corpus_module
+    from tui_reader.core.index import SearchIndex
+
+    root = shared_corpus("basil_triplets")
+    path = root / "articles.jsonl"
+    SearchIndex.open([path]).update()
+    stories = {
+        article_id: record["story_id"]
+        for record in map(json.loads, (root / "stories.jsonl").read_text(encoding="utf-8").splitlines())
+        for article_id in record["article_ids"]
+    }
+
+    def no_full_load(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the whole corpus was loaded")
+
+    monkeypatch.setattr(corpus_module.Corpus, "load", no_full_load)
+    article_id = "basil-11c9f251-35c8-4452-b052-df9be61464c6_1"
+    code, out, err = run(capsys, "compare", article_id, "--corpus", str(path), "--json")
+    assert code == 0, err
+    b = json.loads(out)["b"]["id"]
+    assert b != article_id and stories[b] == stories[article_id]
+    code, out, _ = run(capsys, "compare", article_id, "--corpus", str(path))
+    assert code == 0 and "search index" in out

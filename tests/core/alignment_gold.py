@@ -14,6 +14,8 @@ from tui_reader.core.model import Article, Pair, Sentence
 from tui_reader.core.sentences import split_sentences
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "alignments.json"
+HELD_OUT = GOLD.with_name("alignments_heldout.json")
+"""Pairs hand-checked after the model was designed and never used to fit or tune it (reported apart)."""
 
 
 @dataclass
@@ -66,9 +68,9 @@ def locate(article: Article, sentences: Sequence[Sentence], phrase: str) -> int:
     raise AssertionError(f"{article.id}: {phrase!r} is not inside a sentence")
 
 
-def load_gold(corpus_for: Callable[[str], Corpus | None]) -> list[GoldPair]:
-    """Every gold pair whose corpus ``corpus_for(name)`` can provide (None: that corpus is absent)."""
-    data = json.loads(GOLD.read_text(encoding="utf-8"))
+def load_gold(corpus_for: Callable[[str], Corpus | None], path: Path = GOLD) -> list[GoldPair]:
+    """Every gold pair of ``path`` whose corpus ``corpus_for(name)`` can provide (None: that corpus is absent)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
     out = []
     for entry in data["pairs"]:
         corpus = corpus_for(entry["corpus"])

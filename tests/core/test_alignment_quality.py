@@ -11,14 +11,17 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEEDS, SHARED_CORPORA
-from tests.core.alignment_gold import GoldPair, Score, baseline_links, load_gold, pair_links
+from tests.core.alignment_gold import HELD_OUT, GoldPair, Score, baseline_links, load_gold, pair_links
 from tui_reader.core.align import align
 from tui_reader.core.corpus import Corpus
 
 # Targets (fail below): the measured figures less a small margin, so a regression shows. Measured when the
-# weights were fitted: seeds 1.00 / 0.625, real pairs 0.906 / 0.542 (leave-one-pair-out: 0.907 / 0.532).
+# weights were fitted: seeds 1.00 / 0.625, real pairs 0.914 / 0.585 (leave-one-story-out over the seeds and
+# real pairs: 0.909 / 0.587), held-out pairs 1.00 / 0.643; figure conflicts 11 of 12 found, 1 not hand-checked.
 SEED_PRECISION, SEED_RECALL = 0.9, 0.5
-CORPUS_PRECISION, CORPUS_RECALL = 0.85, 0.5
+CORPUS_PRECISION, CORPUS_RECALL = 0.87, 0.55
+HELD_OUT_PRECISION, HELD_OUT_RECALL = 0.85, 0.5
+MAX_FALSE_CONFLICTS = 2
 
 _loaded: dict[str, Corpus | None] = {}
 
@@ -70,23 +73,50 @@ def test_corpus_alignment_quality() -> None:
     assert ours.recall > base.recall
 
 
+def test_held_out_alignment_quality() -> None:
+    """Pairs hand-checked after the model was built and never used to fit it: the honest estimate."""
+    if not SHARED_CORPORA.exists():
+        pytest.skip("shared corpora are not available")
+    golds = load_gold(corpus_for, HELD_OUT)
+    assert len(golds) >= 3
+    ours, base = evaluate(golds)
+    report(f"{len(golds)} held-out pairs", ours, base)
+    for g in golds:
+        one, _ = evaluate([g])
+        print(f"  {g.story[:60]:60s} P {one.precision:.2f} R {one.recall:.2f}")
+    assert ours.precision >= HELD_OUT_PRECISION and ours.recall >= HELD_OUT_RECALL
+    assert ours.recall > base.recall
+
+
 def test_figure_conflicts_found() -> None:
-    """The hand-checked figure conflicts that compare() reports, with the figures annotation finds."""
+    """The hand-checked figure conflicts that compare() reports, and the reported ones nobody listed (false)."""
     pytest.importorskip("tui_reader.core.annotate", reason="figure annotation has not landed yet")
     from tui_reader.core.compare import compare
 
-    golds = load_gold(corpus_for)
-    expected = hits = reported = 0
+    golds = load_gold(corpus_for) + (load_gold(corpus_for, HELD_OUT) if SHARED_CORPORA.exists() else [])
+    expected = hits = reported = false = 0
     for g in golds:
         cmp = compare(g.a, g.b)
         reported += len(cmp.figures.conflicts)
+        found = set()
         for c in g.conflicts:
             expected += 1
             a_at = g.a.body.find(str(c["a_fig"]), g.sentences_a[int(c["i"])].start)
             b_at = g.b.body.find(str(c["b_fig"]), g.sentences_b[int(c["j"])].start)
-            hits += any(
-                p.a.span.start <= a_at < p.a.span.end and p.b.span.start <= b_at < p.b.span.end
-                for p in cmp.figures.conflicts
-            )
-    print(f"\nfigure conflicts: {hits}/{expected} hand-checked conflicts found; {reported} conflicts reported in all")
-    assert expected and hits / expected >= 0.6
+            match = [
+                n
+                for n, p in enumerate(cmp.figures.conflicts)
+                if p.a.span.start <= a_at < p.a.span.end and p.b.span.start <= b_at < p.b.span.end
+            ]
+            hits += bool(match)
+            found.update(match)
+        for n, p in enumerate(cmp.figures.conflicts):
+            if n not in found:
+                false += 1
+                print(f"\n  not a hand-checked conflict ({g.story[:40]}): {p.why}")
+    print(
+        f"\nfigure conflicts: {hits}/{expected} hand-checked conflicts found; {reported} reported in all, "
+        f"{false} of them not hand-checked"
+    )
+    assert expected and hits / expected >= 0.75
+    assert false <= MAX_FALSE_CONFLICTS

@@ -163,17 +163,151 @@ def test_a_surname_is_not_resolved_to_a_relative_with_another_role() -> None:
     assert quotes(body)[0][2] == "Ronald Reagan"
 
 
-def test_unknown_speakers_stay_none() -> None:
-    assert (
-        quotes(
-            'A spokesman for Unison, Britain\'s biggest union, said after the meeting: "At least we are still talking."'
-        )[0][2]
-        is None
+def test_a_pronoun_with_two_fitting_people_before_it_stays_none() -> None:
+    body = (
+        'Glenn Beck spoke for an hour. "We are lost," he said. '
+        'Saying President Obama, he said, was "too simple an answer." "This is the disease," he said.'
     )
+    assert [q[2] for q in quotes(body)] == ["Glenn Beck", None, None]
+    # the quote's own subject is what it talks about, not who speaks
+    body = 'Alan Milburn spoke on the radio. Mr Blair has "the same passion for the job as ever", he said.'
+    assert quotes(body)[0][2] == "Alan Milburn"
+    # a she is not a he
+    body = 'White House Counselor Kellyanne Conway spoke after Trump, but she said it is "a priority to him."'
+    assert quotes(body)[0][2] == "Kellyanne Conway"
+
+
+def test_subjects_found_in_more_shapes() -> None:
+    cases = {
+        'Her spokesman, Bill McAllister, said, "Whatever the motives, the Governor has faith."': "Bill McAllister",
+        'WASHINGTON — President Trump posted on Tuesday, accusing an aide of "disregarding basic protocols."': "Trump",
+        'Trump, who on Monday called the inquiry "an attack on our country," sent two tweets.': "Trump",
+        '"They were chattel, just like the cattle, or the sheep," Biden fibbed.': "Biden",
+        '"It has reached a tipping point," John Blaxland, a senior fellow at the university in Canberra told '
+        "Bloomberg News.": "John Blaxland",
+        "According to Frank Brown, a leader at PwC, the trend has one upside: \"One risk in one region won't kill "
+        'your business."': "Frank Brown",
+        'Barack Obama explained just that in 2009, saying he sought a system that "adheres to the rule of law."': (
+            "Barack Obama"
+        ),
+        'Gen. Prayuth Chan-ocha spoke on TV. Prayuth said martial law was needed "for peace and order as soon as '
+        'possible."': "Prayuth Chan-ocha",
+    }
+    for body, speaker in cases.items():
+        assert quotes(body)[0][2] == speaker, body
+
+
+def test_described_subjects_are_given_as_written_never_as_a_name() -> None:
+    body = 'A blogger on the Web site Freedom’s Lighthouse said, "Can anyone really say that?"'
+    assert quotes(body)[0][2] == "a blogger on the Web site Freedom’s Lighthouse"
+    body = 'A top Senate Republican leadership aide told POLITICO: "Essentially he is at a dead end."'
+    assert quotes(body)[0][2] == "a top Senate Republican leadership aide"
+    body = 'Possibly as a result, just 54% of companies are calling it "one of the biggest threats we face".'
+    assert quotes(body)[0][2] is None
+    body = 'There was no "rule of thumb," as feminist scholar Christina Hoff Sommers points out.'
+    assert quotes(body)[0][2] is None
+    # a clause is not a description of anyone
+    body = 'The Atlantic Wire ran a story about that cover called, simply, "How Creepy Is the Ghost on the Cover?"'
+    assert quotes(body)[0][2] is None
+
+
+def test_a_described_role_is_the_one_person_introduced_with_it() -> None:
+    body = (
+        'Chairman Steve Vaughan claims he cannot afford it. "I offered a settlement," Vaughan said. '
+        'But the Chester chairman added: "After they discussed the offer they walked away."'
+    )
+    assert [q[2] for q in quotes(body)] == ["Steve Vaughan", "Steve Vaughan"]
+    # "a spokesman" may be anyone: an indefinite description is not resolved
+    body = 'Spokesman John Kirby spoke on Monday. "We will look into it," a spokesman said on Tuesday.'
+    assert quotes(body)[0][2] == "a spokesman"
+
+
+def test_outlets_report_what_others_said() -> None:
+    body = 'The committee wants to "protect the rule of law," USA Today reported.'
+    assert quotes(body)[0][2] is None
+    body = 'The deal was "a huge mistake for everyone involved," according to The Washington Post.'
+    assert quotes(body)[0][2] is None
+    body = '"The real reason for his flip-flop? He has his eye on 2016," The Star-Ledger said in an editorial.'
+    assert quotes(body)[0][2] == "Star-Ledger"
+
+
+def test_a_name_that_only_says_whose_role_it_is() -> None:
+    body = (
+        "Sporting director Frank Arnesen denied the reports. "
+        '"That is absolute nonsense. He decided himself," said the Spurs sporting director.'
+    )
+    assert quotes(body)[0][2] == "Frank Arnesen"
+    body = '"He has to strengthen it enough to cope," said Hopman Cup doctor Hamish Osborne.'
+    assert quotes(body)[0][2] == "Hamish Osborne"
+
+
+def test_a_long_relative_clause_keeps_its_subject() -> None:
+    body = (
+        "Mr Blair spoke first.\n\nOn the question of confidentiality, Tory MP Michael Mates, who is a member of "
+        'the committee and was part of the Butler inquiry, told the BBC: "That, as a general rule, is right." '
+        "He said there had been other occasions."
+    )
+    assert quotes(body)[0][2] == "Michael Mates"
+
+
+def test_clauses_that_are_not_the_quotes_own() -> None:
+    # a quotation that ended its sentence is not attributed to the next sentence's speaker of another quote
+    body = (
+        '"So Doug believes we have reached the natural breakpoint." Sir Archy Kirkwood, who chairs the '
+        'committee, said: "The agency has been through a difficult time."'
+    )
+    assert [q[2] for q in quotes(body)] == [None, "Archy Kirkwood"]
+    # a speech verb in a leading subordinate clause, or in a relative clause after a noun, is someone else's
+    body = (
+        "When host Eric Shawn asked Napolitano about the drop in enrollment, Napolitano brushed him off, stating "
+        'the decision "lets the voters go either way."'
+    )
+    assert quotes(body)[0][2] == "Napolitano"
+    body = 'The approach that Sotomayor condemns matters little to them, and "the good guys" won the day.'
+    assert quotes(body)[0][2] is None
+    # "Rep. Tom Cole of Oklahoma said": the person, not the state
+    assert quotes('"We have tools at our disposal," Rep. Tom Cole of Oklahoma said.')[0][2] == "Tom Cole"
+    body = 'Another speaker told the crowd that members of the press "hate you and everything you hold dear."'
+    assert quotes(body)[0][2] == "another speaker"
+
+
+def test_colon_introduced_quotes_names_with_ampersands_and_joint_authors() -> None:
+    body = (
+        'Dresdner Kleinwort Wasserstein said: "It still feels very early to be cutting prices." '
+        "Stuart Rose, head of M&S, said last year its prices were too high."
+    )
+    assert quotes(body)[0][2] == "Dresdner Kleinwort Wasserstein"
+    assert quotes('"We are bringing in new ranges," said M&S.')[0][2] == "M&S"
+    assert quotes('"It is no wonder that the policies seem stale," wrote Wehner and Gerson.')[0][2] is None
+
+
+def test_a_quotation_left_open_goes_on_in_the_next_line() -> None:
+    body = (
+        "Fire chief James Steele spoke to reporters.\n\n"
+        '"It\'s hard to say at this point.\n\nEverything is just speculation," he said.'
+    )
+    assert quotes(body) == [
+        ("quote", "It's hard to say at this point.", "James Steele"),
+        ("quote", "Everything is just speculation,", "James Steele"),
+    ]
+    body = (
+        '"It is very welcome," said Senator Susan Collins, who is not on the list. "That is not something he '
+        "has done much of. I did have a good talk with him.\n\nThe dinner is on Wednesday."
+    )
+    assert [q[1:] for q in quotes(body)] == [
+        ("It is very welcome,", "Susan Collins"),
+        ("That is not something he has done much of. I did have a good talk with him.", "Susan Collins"),
+    ]
+
+
+def test_unknown_speakers_stay_none() -> None:
+    body = 'A spokesman for Unison, Britain\'s biggest union, said after the meeting: "At least we are still talking."'
+    assert quotes(body)[0][2] == "a spokesman for Unison"  # described, as written
     body = 'But he aimed at Republicans and Democrats, and gave them no quarter. "We all lost our way," he said.'
     assert quotes(body)[0][2] is None
-    assert quotes('"We have no comment at this time," a spokesperson said.')[0][2] is None
-    assert quotes('"We look forward to working with the Air Force," the company said in a statement.')[0][2] is None
+    assert quotes('"We have no comment at this time," a spokesperson said.')[0][2] == "a spokesperson"
+    body = '"We look forward to working with the Air Force," the company said in a statement.'
+    assert quotes(body)[0][2] == "the company"
     assert quotes('Hundreds of residents gathered near the site chanting "Allah is great" all night.')[0][2] is None
     assert quotes('"We will rebuild the whole town," he said.')[0][2] is None  # nobody named before
 

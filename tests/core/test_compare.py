@@ -173,3 +173,55 @@ def test_quoted_fragments_join_the_longer_quotation(seed_articles: dict[str, Art
     assert {"there is no NATO buildup in the region", "not a threat to any country"} <= shared_b
     assert all(q.a.start == whole.start for q in cmp.quotes.shared)
     assert not cmp.quotes.only_a
+
+
+def test_figures_of_different_things_never_conflict() -> None:
+    """A part of a whole, another head noun or another event is not the same count told differently."""
+    a = made_up(
+        "The siege left 22 dead. Police killed six gunmen and rescued 13 hostages. "
+        "The quake was followed by at least 11 temblors. More than 5,000 homes were evacuated."
+    )
+    b = made_up(
+        "Nine of the victims were Italian. The 20 hostages were found dead inside. "
+        "A dormitory collapse killed 11 students. The blaze forced the evacuation of 5,000 people."
+    )
+    fa = [
+        figure(a, "22", "count", 22),
+        figure(a, "six", "number_word", 6),
+        figure(a, "13", "count", 13),
+        figure(a, "at least 11", "count", 11, None, "at least"),
+        figure(a, "More than 5,000", "count", 5000, None, "more than"),
+    ]
+    fb = [
+        figure(b, "Nine", "number_word", 9),
+        figure(b, "20", "count", 20),
+        figure(b, "11", "count", 11),
+        figure(b, "5,000", "count", 5000),
+    ]
+    cmp = compare(a, b, spans_a=fa, spans_b=fb)
+    assert not cmp.figures.conflicts, [p.why for p in cmp.figures.conflicts]
+
+
+def test_number_words_compare_by_value() -> None:
+    a = made_up("The fire killed nine people in the valley on Monday.")
+    b = made_up("The valley fire on Monday killed 9 people, officials said.")
+    cmp = compare(a, b, spans_a=[figure(a, "nine", "number_word", 9)], spans_b=[figure(b, "9", "count", 9)])
+    assert [(p.a.span.text, p.b.span.text) for p in cmp.figures.shared] == [("nine", "9")]
+    assert not cmp.figures.conflicts
+
+
+def test_related_word_forms_are_one_term() -> None:
+    from tui_reader.core.align import soft_classes
+
+    classes = soft_classes({"japanes", "aquilla", "state"}, {"japan", "aquila", "statement"})
+    assert classes["japanes"] == classes["japan"]
+    assert classes["aquilla"] == classes["aquila"]
+    assert "state" not in classes
+
+
+def test_furniture_is_not_aligned() -> None:
+    a = made_up("By John Smith\n\nThe river burst its banks on Monday, flooding two hundred homes in the town.")
+    b = made_up("By John Smith\n\nTwo hundred homes in the town were flooded when the river burst its banks Monday.")
+    cmp = compare(a, b, spans_a=[], spans_b=[])
+    assert [s.kind for s in cmp.sentences_a][:1] == ["byline"]
+    assert [(p.a, p.b) for p in cmp.pairs] == [((1,), (1,))]

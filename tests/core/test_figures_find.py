@@ -178,6 +178,32 @@ def test_model_numbers_stay_names_throughout() -> None:
     assert [s.text for s in find_figures(text)] == ["two"]
 
 
+def test_list_enumerators_are_not_figures() -> None:
+    text = "Some highlights:\n\n(1) An Indiana firm is scaling back. (2) It took Abiomed three decades."
+    assert [s.text for s in find_figures(text)] == ["three decades"]
+    assert [s.text for s in find_figures("Egypt (1), and Lebanon (1).")] == ["1", "1"]  # counts, not items
+    assert find_figures("Second, we win. And third, they lose.") == []
+    assert one("his third term") == ("third", "ordinal", 3, None, None)
+
+
+def test_signs_currency_codes_and_compound_measures() -> None:
+    assert one("in temperatures of minus 17 degrees") == ("minus 17 degrees", "quantity", -17, "degree", None)
+    assert one("a loss of about minus 5 degrees") == ("about minus 5 degrees", "quantity", -5, "degree", "about")
+    assert one("estimated at $US1 million") == ("$US1 million", "money", 1000000, "USD", None)
+    assert [(s.text, s.value, s.unit) for s in find_figures("a best of one minute, 46.68 seconds")] == [
+        ("one minute", 1, "minute"),
+        ("46.68 seconds", 46.68, "second"),
+    ]
+    assert find_figures("one day we will see") == []
+
+
+def test_hyphenated_proportions_mixed_ranges_and_small_lengths() -> None:
+    assert one("a two-in-three chance") == ("two-in-three", "fraction", 0.6667, None, None)
+    assert one("a pick-up of between five and 12 seats") == ("between five and 12", "range", "5..12", None, None)
+    assert one("waves 10 to 40 centimeters high") == ("10 to 40 centimeters", "range", "10..40", "centimetre", None)
+    assert one("to do the same.) Zero Libyans") == ("Zero", "number_word", 0, None, None)
+
+
 def test_capitalised_number_word_opens_a_sentence() -> None:
     assert [s.text for s in find_figures("Dozens more were missing. Three died.")] == ["Dozens", "Three"]
 

@@ -58,7 +58,7 @@ def test_line_breaks_end_sentences_and_headings_stay_whole() -> None:
         ("paragraph", "First sentence here."),
         ("paragraph", "Second one."),
         ("post", "There is no #NATO buildup."),
-        ("post", "— Oana Lungescu (@NATOpress) August 16, 2020"),
+        ("signature", "— Oana Lungescu (@NATOpress) August 16, 2020"),
     ]
     assert [s.block for s in got] == [0, 1, 1, 2, 2]
 

@@ -40,3 +40,28 @@ def test_unrelated_pair_is_no_match() -> None:
     unrelated = next(a for a in corpus.articles if a.date and first.date and a.date[:4] != first.date[:4])
     found = best_match(first, [unrelated])
     assert found is None
+
+
+def test_index_first_cut_finds_the_same_story() -> None:
+    """With the index's similar() as the first cut (what `compare A` uses on a large indexed corpus)."""
+    from tui_reader.core.index import SearchIndex
+
+    root = shared_corpus("basil_triplets")
+    index = SearchIndex.open([root / "articles.jsonl"])
+    index.update()
+    story_of = {
+        article_id: record["story_id"]
+        for record in map(json.loads, (root / "stories.jsonl").read_text(encoding="utf-8").splitlines())
+        for article_id in record["article_ids"]
+    }
+    sample = random.Random(7).sample(sorted(story_of), SAMPLE)
+    right = 0
+    for article_id in sample:
+        article = index.load(article_id)
+        assert article is not None
+        ranked = rank_candidates(article, index, limit=3)
+        assert article_id not in [i for i, _ in ranked]
+        right += bool(ranked) and story_of[ranked[0][0]] == story_of[article_id]
+    index.close()
+    print(f"\nbasil_triplets via the index: best-ranked candidate is the same story for {right}/{SAMPLE}")
+    assert right / SAMPLE >= 0.9

@@ -12,8 +12,9 @@ from textual.worker import WorkerCancelled
 
 from tests.conftest import SEEDS
 from tui_reader.app import NewsreaderApp
-from tui_reader.core.model import Article, Hit, SearchResult, Span
-from tui_reader.library import Library
+from tui_reader.core.corpus import Corpus
+from tui_reader.core.model import Article, Hit, SearchResult, Skipped, Span
+from tui_reader.library import Entry, Library
 
 HOSTILE_TITLE = "[bold red]Breaking[/] [@click=app.quit]news[/]"
 HOSTILE_BODY = (
@@ -68,6 +69,14 @@ class SubstringLibrary(Library):
     @property
     def searchable(self) -> bool:
         return True
+
+    def scan(self, progress=None) -> tuple[list[Entry], list[Skipped]]:
+        corpus = Corpus.load(self.paths, progress=progress)  # no index: searching is the substring scan
+        self._corpus = corpus
+        return self._set_entries([Entry.of(a) for a in corpus.articles]), list(corpus.skipped)
+
+    def update_index(self, progress=None) -> tuple[list[Entry] | None, str | None]:
+        return None, None
 
     def search(self, query: str) -> SearchResult | None:
         self.searches.append(query)

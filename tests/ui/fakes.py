@@ -135,6 +135,9 @@ class FixedLibrary(SubstringLibrary):
     def annotate(self, article: Article) -> list[Span]:
         return phrase_spans(article)
 
+    def stories(self, progress=None) -> dict[str, str]:
+        return {SEED_A: "Belarus election", SEED_B: "Belarus election"}
+
     def candidates(self, article: Article, limit: int = 10) -> list[tuple[str, float]]:
         return [(SEED_B if article.id == SEED_A else SEED_A, 0.42)]
 
@@ -145,15 +148,19 @@ class FixedLibrary(SubstringLibrary):
 
 def swap(c: SimpleNamespace) -> SimpleNamespace:
     """The comparison seen from the other side (B as A)."""
-    flip = lambda op: SimpleNamespace(op=op.op, a_start=op.b_start, a_end=op.b_end, b_start=op.a_start, b_end=op.a_end)  # noqa: E731
+
+    def flip(op: SimpleNamespace) -> SimpleNamespace:
+        return SimpleNamespace(op=op.op, a_start=op.b_start, a_end=op.b_end, b_start=op.a_start, b_end=op.a_end)
+
+    pairs = tuple(
+        SimpleNamespace(a=p.b, b=p.a, score=p.score, kind=p.kind, diff=tuple(map(flip, p.diff))) for p in c.pairs
+    )
     return SimpleNamespace(
         a=c.b,
         b=c.a,
         sentences_a=c.sentences_b,
         sentences_b=c.sentences_a,
-        pairs=tuple(
-            SimpleNamespace(a=p.b, b=p.a, score=p.score, kind=p.kind, diff=tuple(map(flip, p.diff))) for p in c.pairs
-        ),
+        pairs=pairs,
         only_a=c.only_b,
         only_b=c.only_a,
         figures=SimpleNamespace(

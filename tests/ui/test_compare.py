@@ -131,6 +131,15 @@ async def test_compare_without_another_account_says_so(make_app, tmp_path) -> No
         await pilot.press("c")
         await settle(pilot)
         text = str(app.screen.query_one("#summary-counts").render())
-        assert "No other account" in text or "not available" in text
+        assert "No other account" in text
         await pilot.press("q")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_counts_line_says_which_difference_is_current() -> None:
+    app = NewsreaderApp(FixedLibrary())
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert "difference 2 of" in str(screen.query_one("#summary-counts").render())

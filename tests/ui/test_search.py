@@ -3,6 +3,7 @@ clearing, no results. The library here searches by substring, so these test the 
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
 
 from tests.conftest import SEED_A, SEED_B
@@ -133,9 +134,60 @@ async def test_no_result_says_so(search_app) -> None:
         assert app.is_running
 
 
-async def test_n_without_a_search_explains(search_app) -> None:
+async def test_n_and_N_show_in_the_footer_only_while_there_are_matches(search_app) -> None:
     app = search_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("n")
-        assert "press / to search" in app.screen.query_one(StatusLine).text
+        screen = app.screen
+        assert not screen.check_action("next_match", ())
+        await pilot.press("n")  # inert, no crash
+        await type_query(pilot, "nato")
+        assert screen.check_action("next_match", ()) and screen.check_action("previous_match", ())
+        await pilot.press(*["backspace"] * 4)
+        await settle(pilot)
+        assert not screen.check_action("next_match", ())
+
+
+async def test_keys_typed_right_after_slash_land_in_the_input(search_app) -> None:
+    """A fast typist (or a paste) sends "/5,500" in one burst: none of it may go to the list."""
+    app = search_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for character, key in [("/", "slash"), ("5", "5"), (",", "comma"), ("5", "5"), ("0", "0"), ("0", "0")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == "5,500"
+        assert app.screen.search_state.query == "5,500"
+
+
+async def test_a_slash_inside_the_input_is_text(search_app) -> None:
+    app = search_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.screen.query_one(Input).value == "a/b"
+
+
+async def test_a_burst_with_enter_and_n_gives_n_to_the_reader(search_app) -> None:
+    """tmux send-keys "/" "nato" Enter "n": found in a newcomer run, where "n" once landed in the query."""
+    app = search_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        keys = [("/", "slash"), ("n", "n"), ("a", "a"), ("t", "t"), ("o", "o"), ("\r", "enter"), ("n", "n")]
+        for character, key in keys:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == "nato"
+        assert isinstance(app.focused, Reader)
+        assert app.screen.query_one(Reader).current_match == 1  # enter: the first match, n: the second
+
+
+async def test_a_burst_with_escape_leaves_the_input_at_once(search_app) -> None:
+    app = search_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for character, key in [("/", "slash"), ("x", "x"), ("\x1b", "escape"), ("j", "j")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == "x"
+        assert not isinstance(app.focused, Input)

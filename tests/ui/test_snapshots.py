@@ -84,3 +84,15 @@ def test_hostile_article(snap_compare, hostile_corpus: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(fixed_app([hostile_corpus]), terminal_size=(100, 24), run_before=hostile)
+
+
+def test_reader_with_highlights_light_theme(snap_compare) -> None:
+    async def highlights(pilot) -> None:
+        await settle(pilot)
+        pilot.app.screen.query_one("SourceList").select_id(SEED_B)
+        await settle(pilot)
+        await pilot.press("slash", *"80%", "enter")
+        await settle(pilot)
+
+    app = NewsreaderApp(FixedLibrary(), theme="textual-light")
+    assert snap_compare(app, terminal_size=(110, 34), run_before=highlights)

@@ -8,16 +8,25 @@ is available here. The pipeline, paragraph by paragraph:
    space or punctuation closes). Apostrophes (NATO’s, it’s, the ’90s, rock ’n’ roll, the workers’ union) are
    never quote marks: a single quote only opens when a closing partner exists in its paragraph. Quotes of the
    other family inside an open quote are part of it. A quote left open at the end of a paragraph continues
-   when the next paragraph opens again (each paragraph of a multi-paragraph quote is its own span).
+   when the next paragraph opens again, or when the next paragraph's first mark closes it (text set one
+   sentence a line); each paragraph of a multi-paragraph quote is its own span. A quotation that opens a
+   sentence and is never closed runs to the end of its paragraph.
 2. Quote or term. Quoted text of one or two words, or a Title Case name ("In God We Trust"), is a "term"
    unless it ends in ! or ?, or is attributed right after its closing mark ('"Yeah," Nixon replied').
 3. Speaker. In order: an attribution right after the closing mark (", said X", ", X said", ", he told
-   RAI-TV", ", X, a spokesperson, said", "..., according to X"), a speech verb earlier in the quote's sentence
-   ("X said on Twitter: ", "X said that ... Belarus “..."), then the other parts of the same quote (split by
-   its attribution, or continued over paragraphs), then the previous paragraph's speaker for a paragraph that
-   is nothing but a quote. "he"/"she" becomes the nearest earlier named speaker whose gender does not clash;
-   names become the fullest form the article gives (names.py). An embedded post is a quote by its author.
-   A speaker the rules cannot name stays None: a wrong speaker is worse than none.
+   RAI-TV", ", X, a spokesperson, said", '"…," Biden fibbed.', "..., according to X"), a speech verb earlier
+   in the quote's sentence ("X said on Twitter: ", "X said that ... Belarus “...", "According to X, ...",
+   "X, who ... called it"), then the other parts of the same quote (split by its attribution, or continued
+   over paragraphs), then the previous paragraph's speaker for a paragraph that is nothing but a quote.
+   Names become the fullest form the article gives (names.py). An embedded post is a quote by its author.
+4. Pronouns, precision first. "he"/"she" is the last person who spoke or opened a sentence before the
+   pronoun's sentence, and nobody when anyone else who may be a he (she) was named in between: with two
+   fitting candidates the rules cannot know, and a wrong speaker is worse than none.
+5. Described speakers. An attribution to someone the article does not name ("the company said", "A top
+   Senate Republican leadership aide told POLITICO:") gives the words as written, lower case first
+   ("the company", "a top Senate Republican leadership aide"): true, and more use to a reader than
+   "unattributed". "the Chester chairman" / "our correspondent" is the one person introduced with that role
+   ("Chairman Steve Vaughan"). A described speaker always starts lower case; a name never does.
 
 Every span satisfies ``body[start:end] == text``; spans of one kind never overlap; time is linear in the
 length of the body (each look-around is bounded).
@@ -34,12 +43,16 @@ from tui_reader.core.model import Article, Span
 from tui_reader.core.names import (
     LEADING_STOP,
     NAME,
+    NATIONALITIES,
     PLACES,
+    TITLE_WORDS,
+    Mention,
     NameBook,
     clean_name,
     find_mentions,
     is_group,
     is_organisation,
+    is_outlet,
     words,
 )
 
@@ -75,8 +88,8 @@ SPEECH_VERBS = words(
     spoke speaks reported reports revealed reveals demanded demands threatened threatens pleaded wrote remarked read
     characterized characterised hailed welcomed thanked apologized apologised posited opined scoffed snapped
     sniffed marveled marvelled gushed fumed raged groused grumbled protested objected mocked taunted teased intoned
-    explained elaborated summed answered interjected acknowledged"""
-)
+    explained elaborated summed answered interjected acknowledged stating"""
+) | {"points out", "pointed out", "point out", "pointing out"}
 # Verbs that introduce the words themselves right after a closing mark (", he said").
 _SAY_VERBS = SPEECH_VERBS - {
     "called",
@@ -122,22 +135,86 @@ _ADV = (
 _PRONOUN = r"(?:he|she|He|She)"
 _VERB_RE = re.compile(rf"(?<![\w’'])(?:{trie_pattern(SPEECH_VERBS)})(?![\w’'])")
 
-_APPOSITIVE = rf"[ \t]*,(?![ \t]*(?:and|but|or|then|so|while|as|because|he|she|they|it|we|I)\b)[^,{MASK}\n]{{1,100}}?,"
+# ", a NATO spokesperson,": not a coordinated verb phrase (", went a step further,")
+_APPOSITIVE = (
+    r"[ \t]*,(?![ \t]*(?:and|but|or|then|so|while|as|because|he|she|they|it|we|I|went|was|were|is|are|has|had|"
+    r"have|took|made|added|[a-z]+ed)\b)"
+    rf"[^,{MASK}\n]{{1,100}}?,"
+)
 _LEAD = r"[ \t]*,?[ \t]*(?:[—–-][ \t]*)?"
+_CONJUNCTIONS = r"(?:When|If|As|While|After|Before|Because|Although|Though|Since|Until|Unless|But|And|So|Then|Once)"
+# A lower-case role word between an organisation and a name: "said Hopman Cup doctor Hamish Osborne".
+_ROLE = r"(?!(?:and|or|but|of|in|on|at|for|to|with|by|from|that|who|which|he|she|they|it)\b)[a-z][a-z-]+"
+# ", a senior fellow at the Australian National University in Canberra told": an appositive that opens
+# with an article and runs into the verb without its closing comma.
+_OPEN_APPOSITIVE = rf"[ \t]*,[ \t]+(?:a|an|the)[ \t]+[^,.;{MASK}\n]{{1,140}}?(?=[ \t]+(?:told|said|says|tells)\b)"
 # ", said resident Maria Gianni" / ", said he" / ", said the CDC".
 _AFTER_VERB_FIRST = re.compile(
-    rf"{_LEAD}(?:{_VERB_FIRST_ALT})(?:[ \t]+(?:{_ADV}))?[ \t]+(?:(?P<pro>{_PRONOUN})\b|(?:(?:the|a|an)[ \t]+)?"
-    rf"(?:[a-z][\w-]*[ \t]+){{0,3}}(?P<name>{NAME}))"
+    rf"{_LEAD}(?P<verb>{_VERB_FIRST_ALT})(?:[ \t]+(?:{_ADV}))?[ \t]+(?:(?P<pro>{_PRONOUN})\b|"
+    rf"(?P<np>(?:(?:the|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}"
+    rf"(?:{NAME}[ \t]+(?:{_ROLE}[ \t]+){{1,3}}(?=[A-Z]))?(?P<name>{NAME})))"
 )
+# ", said the Spurs sporting director.": the name only says whose director; the speaker is described.
+_ROLE_TAIL = re.compile(rf"(?:[ \t]+{_ROLE}){{1,2}}(?=[ \t]*[.,;:]|[ \t]*$)")
+# after a quotation that ended its sentence, an attribution must close its own sentence ('"..." Smith said.')
+_ATTRIBUTION_CLOSES = re.compile(
+    r"(?:[ \t]+(?:on|in|at|to|during|after|before|from|with|of|yesterday|today|tonight|later|earlier|recently)\b"
+    r"[^.,:;!?“”\"\n]{0,50})?[ \t]*(?:[.!?]|$)"
+)
+# ", said local hospital director Hengky Tewu": the speaker named after the verb, in running text.
+_VERB_THEN_NAME = re.compile(
+    rf"[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}(?:{NAME}[ \t]+(?:{_ROLE}[ \t]+){{1,3}}(?=[A-Z]))?"
+    rf"(?P<name>{NAME})(?P<tail>(?:[ \t]+{_ROLE}){{1,2}}(?=[ \t]*[.,;:]))?"
+)
+_JOINT_AT = re.compile(rf"[ \t]+(?:and|&)[ \t]+{NAME}")
+_REPORT_VERBS = words("reported reports reporting report wrote writes")
 # ", Trump said" / ", civil protection worker Andrea Gentili told the AP" / ", Oana Lungescu, a NATO
 # spokesperson, said" / ", he told RAI-TV".
 _AFTER_SUBJECT_FIRST = re.compile(
-    rf"{_LEAD}(?:(?P<pro>{_PRONOUN})|(?:(?:the|a|an)[ \t]+)?(?:{NAME}[ \t]+(?=[a-z]))?(?:[a-z][\w-]*[ \t]+){{0,3}}"
-    rf"(?P<name>{NAME}))(?:{_APPOSITIVE})?(?:[ \t]+{_ADV}){{0,2}}[ \t]+(?:{_SAY_ALT})(?![\w’'])"
+    rf"{_LEAD}(?:(?P<pro>{_PRONOUN})|(?:(?:the|a|an)[ \t]+)?(?:(?!{_CONJUNCTIONS}\b){NAME}[ \t]+(?=[a-z]))?"
+    rf"(?!as\b)(?:(?!of\b|from\b|in\b|at\b|for\b|with\b)[a-z][\w-]*[ \t]+){{0,3}}(?P<name>{NAME}))"
+    rf"(?:[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?{NAME})?(?:{_APPOSITIVE}|{_OPEN_APPOSITIVE})?"
+    rf"(?:[ \t]+{_ADV}){{0,2}}[ \t]+(?P<verb>{_SAY_ALT})(?![\w’'])"
+)
+# '"…," Biden fibbed.': a name (or he/she) and any past-tense verb closing the sentence after a quotation that
+# ends in a comma, ! or ? is its attribution, whatever the verb.
+_AFTER_ANY_VERB = re.compile(
+    rf"[ \t]*(?:(?P<pro>{_PRONOUN})|(?P<name>{NAME}))[ \t]+[a-z]{{2,}}ed"
+    rf"(?=[ \t]*[.;]|[ \t]+(?:on|in|at|to|during|after|before|from|about|with)[ \t])"
 )
 _AFTER_DASH_LINE = re.compile(rf"[ \t]*\n?\n?[ \t]*(?:--|—|–)[ \t]*(?P<name>{NAME})")
 # ", the company said": an attribution to someone the text does not name.
-_AFTER_UNNAMED = re.compile(rf"{_LEAD}(?:the|a|an|one|two|three)[ \t]+[a-z][\w ’'-]{{0,40}}?[ \t]+(?:{_SAY_ALT})\b")
+_AFTER_UNNAMED = re.compile(
+    rf"{_LEAD}(?P<desc>(?:the|a|an|one|two|three)[ \t]+[a-z][\w ’'-]{{0,40}}?)[ \t]+(?:{_SAY_ALT})\b"
+)
+# A described subject as written, for a speaker the article does not name ("A top Senate Republican
+# leadership aide told POLITICO:", "A spokesman for Unison, Britain's biggest union, said").
+_DESCRIBED_NP = re.compile(
+    rf"(?P<np>(?i:an?|the|one|two|three|several|some|many|another)[ \t]+[^,;:{MASK}\n]{{1,80}}?)"
+    rf"(?:,[^,;:{MASK}\n]{{1,80}},)?(?:[ \t]+{_ADV}){{0,2}}[ \t]*$"
+)
+_NOT_A_NOUN = words("that which who whom whose and or but if when while as than then to of in on at for with by")
+# Words that show a described "subject" runs on into a clause ("The Atlantic Wire ran a story ... called").
+_CLAUSE_WORDS = words("was were is are has had have ran did does do will would can could said told says made got")
+# Abbreviated titles and the role a later "the governor said" calls them by.
+_TITLE_ROLES = {
+    "Gov": "governor",
+    "Sen": "senator",
+    "Rep": "congressman",
+    "Gen": "general",
+    "Lt": "lieutenant",
+    "Col": "colonel",
+    "Sgt": "sergeant",
+    "Capt": "captain",
+    "Adm": "admiral",
+    "Det": "detective",
+    "Insp": "inspector",
+    "Supt": "superintendent",
+    "Prof": "professor",
+    "Pres": "president",
+}
+# "Chester chairman Steve Vaughan", "BBC correspondent James Hardy": a role word right before a name.
+_ROLE_BEFORE_NAME = re.compile(rf"(?<![\w’'-])(?P<role>[a-z][a-z-]{{2,}})[ \t]+(?P<name>{NAME})")
 _AFTER_ACCORDING = re.compile(rf"{_LEAD}according[ \t]+to[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<name>{NAME})")
 # "…" about the purchaser, he said.  (the attribution closes the sentence)
 _SENTENCE_TAIL = re.compile(
@@ -151,13 +228,26 @@ _SUBJECT_NAMED = re.compile(
     rf"|[ \t]+(?:a|an)[ \t]+(?:(?!that\b|which\b|who\b|and\b|but\b)[\w’'-]+[ \t]+){{1,4}}?)?"
     rf"(?:[ \t]+{_ADV}){{0,3}}[ \t]*$"
 )
+# "Her spokesman, Bill McAllister, said": the name in apposition to a described subject.
+_SUBJECT_APPOSED = re.compile(rf"(?<![\w’'])[a-z][\w-]*,[ \t]+(?P<name>{NAME}),[ \t]*$")
+# "Trump, who on Monday called ...": the subject of a relative clause is the name before ", who".
+_SUBJECT_RELATIVE = re.compile(
+    rf"(?P<name>{NAME}),[ \t]+who[ \t]+(?:[^,.;!?{MASK}\n]{{0,60}}?[ \t]+)?$"
+    rf"|(?P<name2>{NAME}),[ \t]+who[ \t]+[^.;!?{MASK}\n]{{1,200}}?,[ \t]*$"  # "X, who is ..., and was ..., told"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w’'])(?:for|of|at|from|to|by|on|in|about|against|like|than|toward|towards)[ \t]+(?:the[ \t]+)?$"
 )
+# "A blogger on the Web site Freedom’s Lighthouse said": a sentence whose subject is described, not named;
+# the name is where they write.
+_DESCRIBED_OPENING = re.compile(
+    r"(?:An?|The|One)[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}(?:for|of|at|from|on|in|with|near)[ \t]"
+    rf"[^,;{MASK}\n]*$"
+)
 _SUBJECT_PRONOUN = re.compile(rf"(?<![\w’'])(?P<pro>{_PRONOUN})(?:[ \t]+{_ADV}){{0,3}}[ \t]*$")
 _SUBJECT_UNNAMED = re.compile(
-    r"(?<![\w’'])(?i:the|a|an|his|her|its|their|one|two|three|several|many|some|other)[ \t]+"
-    r"(?:[\w’'-]+[ \t]+){0,3}(?!(?:including|by|while|after|before|when|without|with|for|of|to|in|on|at|and|"
+    r"(?<![\w’'])(?i:the|a|an|his|her|its|their|one|two|three|several|many|some|other|another|each|every)[ \t]+"
+    r"(?:[\w’'-]+[ \t]+){0,5}(?!(?:including|by|while|after|before|when|without|with|for|of|to|in|on|at|and|"
     r"or|but|that|which|who|then|also)[ \t])[a-z][\w’'-]*(?<!ing)[ \t]+$"
 )
 _VERBISH = (
@@ -169,13 +259,32 @@ _VERBISH = (
 # preposition, so "She said she worried Flynn ..." and "Simsek traveled to Gaziantep" do not qualify.
 _ROLE_WORD = rf"(?!{_VERBISH}|(?:to|of|in|on|at|for|with|by|from|he|she|they|it|that|and|but|the|a|an)\b)[a-z][\w-]*"
 _THEN_VERB = rf"(?:{_APPOSITIVE})?(?:[ \t]+{_ADV})?[ \t]+{_VERBISH}"
-_OPENING_SUBJECT = re.compile(
-    rf"(?:{NAME}[ \t]+(?:{_ROLE_WORD}[ \t]+){{1,3}}(?P<name>{NAME})|(?P<name2>{NAME}))(?={_THEN_VERB})"
+# A name and the verb it is the subject of ("Napolitano brushed him off"), for a participle that follows.
+_PAST = (
+    r"(?:[a-z]{2,}ed|has|had|have|was|were|is|are|said|told|wrote|took|went|made|got|gave|came|saw|met|spoke|sent|"
+    r"kept|held|left|"
+    r"won|lost|ran|began|became|put|set|brought|thought|felt|knew|found|chose|did|stood|sat|led)(?![\w’'])"
 )
+_CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'])(?P<name>{NAME})(?:[ \t]+{_ADV}){{0,2}}[ \t]+{_PAST}")
+# "the approach that Sotomayor condemns": a speech verb inside a relative clause after a noun.
+_RELATIVE_BEFORE = re.compile(
+    rf"(?<![\w’'])(?P<word>[a-z]+)[ \t]+(?:that|which)[ \t]+{NAME}(?:[ \t]+{_ADV}){{0,2}}[ \t]+$"
+)
+_OPENING_SUBJECT = re.compile(
+    rf"(?:(?!{_CONJUNCTIONS}\b){NAME}[ \t]+(?:{_ROLE_WORD}[ \t]+){{1,3}}(?P<name>{NAME})|(?P<name2>{NAME})"
+    rf"|(?:The|A|An|His|Her|Their|Its)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}[a-z][\w-]*,[ \t]+(?P<name3>{NAME}),"
+    rf"|(?P<pro>{_PRONOUN}))(?={_THEN_VERB})"
+)
+# "The Australian has suffered", "The 28-year-old said": a sentence opening with a person it does not name.
+_DESCRIBED_PERSON = re.compile(rf"(?:The|This|That)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}(?P<head>[\w-]+)(?={_THEN_VERB})")
+_SUBORDINATE_OPENING = re.compile(rf"{_CONJUNCTIONS}\b[^,;{MASK}\n]{{1,200}},")
+_ACCORDING_OPENING = re.compile(rf"[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,")
 _SUBJECT_COORDINATED = re.compile(rf"(?:(?<![\w’'])and|(?<![\w’'])but|,)(?:[ \t]+{_ADV}){{0,2}}[ \t]*$")
 _ADJECTIVAL = re.compile(r"(?<![\w’'])(?i:the|a|an|this|his|her|its|their)[ \t]+$")
 _SENTENCE_INTRO = re.compile(
-    r"[ \t]*(?:(?:However|But|And|Meanwhile|Still|Yet|Later|Earlier|Instead|Separately),?[ \t]+)?"
+    # a dateline: "WASHINGTON — ", "LONDON (Reuters) - "
+    r"[ \t]*(?:[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+){0,3}(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:—|–|--?)[ \t]*)?"
+    r"(?:(?:However|But|And|Meanwhile|Still|Yet|Later|Earlier|Instead|Separately),?[ \t]+)?"
     r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Last|This|Yesterday|Writing|Amid|Amidst|"
     r"Despite|Following|Under|With|As|Since|While|When|Unlike|Like|For|From|Without|Through|Within)\b"
     rf"[^,{MASK}\n]{{0,60}},[ \t]*)?"
@@ -192,7 +301,7 @@ _POST_TAIL = re.compile(r"(?:[ \t\n]+(?:\d{1,2}/\d{1,2}|pic\.twitter\.com/\w+|ht
 
 _WINDOW = 240  # how far attributions are looked for on either side of a quote
 _SINGLE_REACH = 600  # a quotation in single marks (headlines, nested) is short; bounded so scans stay linear
-_PRONOUN_REACH = 3000  # how far back a pronoun looks for its named speaker
+_FOCUS_REACH = 3000  # how far back a pronoun looks for the person it names
 # how far apart two parts of one paragraph may be to share a speaker: about one attribution sentence
 _INHERIT_REACH = 160
 
@@ -228,6 +337,10 @@ class _Context:
     subjects: list[tuple[int, str]] = field(default_factory=list)
     by_para: dict[int, list[_Part]] = field(default_factory=dict)
     sentences: _Sentences | None = None
+    mentions: list[Mention] = field(default_factory=list)  # names outside quotations, in text order
+    roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> (where, name) it stands before
+    unnamed: list[int] = field(default_factory=list)  # sentences opening with a person not named ("The Australian")
+    mention_starts: list[int] = field(default_factory=list)
 
 
 def annotate(article: Article) -> list[Span]:
@@ -249,8 +362,10 @@ def find_quotes(article: Article) -> list[Span]:
             ctx.parts.extend(_scan_paragraph(article.body, start, end, index))
     _link_paragraphs(ctx)
     ctx.masked = _mask(article.body, [p for p in ctx.parts if p.kind == "quote"])
-    mentions = find_mentions(ctx.masked)
+    mentions = _outside_headlines(ctx, find_mentions(ctx.masked))
     ctx.book = NameBook(mentions)
+    ctx.mentions = mentions
+    ctx.mention_starts = [m.start for m in mentions]
     ctx.sentences = _Sentences(article.body, ctx.masked)
     _classify(ctx)
     for part in ctx.parts:
@@ -271,6 +386,36 @@ def find_quotes(article: Article) -> list[Span]:
 
 # ---------------------------------------------------------------------------------------------------------
 # 1. Quote marks
+
+
+def _outside_headlines(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without those in a headline repeated in the body ("Obama Makes 'No Apologies' For ..."):
+    Title Case runs there are not names, and a headline is not where a pronoun finds its person."""
+    heads = [
+        (start, end)
+        for start, end, kind, _author in ctx.paragraphs
+        if kind != "post" and _headline(ctx.body, start, end)
+    ]
+    if not heads:
+        return mentions
+    out = []
+    i = 0
+    for mention in mentions:
+        while i < len(heads) and heads[i][1] <= mention.start:
+            i += 1
+        if i < len(heads) and heads[i][0] <= mention.start:
+            continue
+        out.append(mention)
+    return out
+
+
+def _headline(body: str, start: int, end: int) -> bool:
+    """A short paragraph in Title Case with no full stop at its end."""
+    text = body[start:end].strip().rstrip("”\"’'")
+    if not text or text[-1] in ".!?:" or end - start > 200:
+        return False
+    long_words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def _paragraphs(article: Article) -> list[tuple[int, int, str, str | None]]:
@@ -353,6 +498,11 @@ def _scan_paragraph(body: str, lo: int, hi: int, index: int) -> list[_Part]:
             continue
         ch = body[k]
         opens, closes = _flanks(body, k, lo, hi)
+        if not parts and open_at is None and ch in '”"' and closes and not opens:
+            # the paragraph's first double mark closes: a quotation the previous paragraph left open may go
+            # on here without reopening (text split one sentence a line); _link_paragraphs decides
+            parts.append(_Part(lo - 1, k, *_trim(body, lo, k), index, kind="orphan"))
+            continue
         if open_at is None:
             if ch in _DOUBLE_OPEN or (ch == '"' and (opens or not closes)):
                 if ch == "“" and closes and not opens:
@@ -402,13 +552,20 @@ def _link_paragraphs(ctx: _Context) -> None:
     chain = 0
     for index in range(len(ctx.paragraphs)):
         for part in by_para.get(index, []):
+            if part.kind == "orphan":
+                if part.chain >= 0:  # an open quotation went on into this paragraph: it is a quote
+                    part.kind = "quote"
+                    keep.append(part)
+                continue
             if part.close_at is not None or part.post:
                 keep.append(part)
                 continue
             nxt = by_para.get(index + 1, [])
             para_start = ctx.paragraphs[index][0]
             reopens = (
-                bool(nxt) and not nxt[0].post and _only_space(ctx.body, ctx.paragraphs[index + 1][0], nxt[0].open_at)
+                bool(nxt)
+                and not nxt[0].post
+                and (nxt[0].kind == "orphan" or _only_space(ctx.body, ctx.paragraphs[index + 1][0], nxt[0].open_at))
             )
             if reopens:
                 if part.chain < 0:
@@ -416,9 +573,17 @@ def _link_paragraphs(ctx: _Context) -> None:
                     part.chain = chain
                 nxt[0].chain = part.chain
                 keep.append(part)
-            elif part.chain >= 0 or _only_space(ctx.body, para_start, part.open_at):
-                keep.append(part)  # the last paragraph of a chain, or a whole-paragraph quote left unclosed
+            elif part.chain >= 0 or _opens_sentence(ctx.body, para_start, part.open_at):
+                # the last paragraph of a chain, or a quotation opening a sentence that the paragraph ends
+                # without closing ('… list. “That’s not something he’s done … on Monday.')
+                keep.append(part)
     ctx.parts = keep
+
+
+def _opens_sentence(body: str, para_start: int, open_at: int) -> bool:
+    """True when the mark at ``open_at`` opens its paragraph or follows the end of a sentence."""
+    before = body[para_start:open_at].rstrip().rstrip("”\"’'»)")
+    return not before or before[-1:] in ".!?…:"
 
 
 def _only_space(body: str, start: int, end: int) -> bool:
@@ -468,28 +633,45 @@ def _title_case(words: list[str]) -> bool:
     return all(w[:1].isupper() or w in _SMALL_WORDS or not w[:1].isalpha() for w in letters)
 
 
-def _direct_attribution(text: str, pos: int) -> tuple[str | None, str | None] | None:
-    """(name, pronoun) of an attribution starting right at ``pos`` (after a closing mark), or None.
+def _direct_attribution(text: str, pos: int, last: str = "") -> tuple[str | None, str | None, str | None] | None:
+    """(name, pronoun, described) of an attribution starting right at ``pos`` (after a closing mark), or None.
 
-    ``(None, None)`` means an attribution to someone unnamed ("the Democrat asked").
+    ``(None, None, None)`` means an attribution to someone the rules will not name ("the Democrats said", "USA
+    Today reported": an outlet reports others' words); ``described`` holds the words of a described speaker
+    (", said the Spurs sporting director"). ``last`` is the quotation's last character when ``text`` has the
+    quotation masked.
     """
-    sentence_ended = pos >= 2 and text[pos - 2] == "."
+    sentence_ended = (last or text[pos - 2 : pos - 1]) == "."
     for pattern in (_AFTER_SUBJECT_FIRST, _AFTER_VERB_FIRST):
         m = pattern.match(text, pos, min(len(text), pos + _WINDOW))
         if m and sentence_ended and m["pro"] and m["pro"][0].isupper():
             continue  # '“hoax.” He said on television that …' starts a new sentence
+        if m and sentence_ended and not _ATTRIBUTION_CLOSES.match(text, m.end()):
+            continue  # '“… breakpoint.” Sir Archy Kirkwood, who chairs …, said: “…”': a new sentence, its own quote
         if m:
             name = clean_name(m["name"])[0] if m["name"] else None
             pronoun = m["pro"].lower() if m["pro"] else None
-            if name and is_group(name):
-                return None, None
+            if name and (is_group(name) or (is_outlet(name) and m["verb"] in _REPORT_VERBS)):
+                return None, None, None
+            if name and _JOINT_AT.match(text, m.end("name")):
+                return None, None, None  # "wrote Wehner and Gerson": two speakers, not one
+            if name and pattern is _AFTER_VERB_FIRST and (tail := _ROLE_TAIL.match(text, m.end())):
+                return None, None, text[m.start("np") : tail.end()]
             if name or pronoun:
-                return name, pronoun
+                return name, pronoun, None
+    if (last or text[pos - 2 : pos - 1]) in (",", "!", "?"):
+        m = _AFTER_ANY_VERB.match(text, pos, min(len(text), pos + 80))
+        if m and m["pro"] and m["pro"][0].islower():
+            return None, m["pro"].lower(), None
+        if m and m["name"]:
+            name, _title, possessive = clean_name(m["name"])
+            if name and not possessive and not is_group(name) and name.split()[0] not in LEADING_STOP:
+                return (None if is_outlet(name) else name), None, None
     m = _AFTER_DASH_LINE.match(text, pos, min(len(text), pos + _WINDOW))
     if m:
         name, title, _possessive = clean_name(m["name"])
         if name and (len(name.split()) >= 2 or title) and not is_organisation(name):
-            return name, None  # a quotation followed by "-- Charles Krauthammer on Fox"
+            return name, None, None  # a quotation followed by "-- Charles Krauthammer on Fox"
     return None
 
 
@@ -547,62 +729,135 @@ def _collect_events(ctx: _Context) -> None:
     for start, end, _kind, _author in ctx.paragraphs:
         for m in _VERB_RE.finditer(masked, start, end):
             sent_start, _ = sentences.bounds(m.start(), start, end)
-            name, _pronoun, _known = _subject(masked, m, sent_start)
+            name, _pronoun, _known = _subject(ctx, m, sent_start)
             if name:
                 ctx.events.append((m.start(), name))
+            elif (
+                masked[max(start, m.start() - 2) : m.start()] == ", "
+                and (after := _VERB_THEN_NAME.match(masked, m.end(), min(end, m.end() + 120)))
+                and not after["tail"]
+                and (named := clean_name(after["name"])[0])
+            ):  # "..., said local hospital director Hengky Tewu."
+                ctx.events.append((m.start(), named))
         for sent_start in sentences.starts_within(start, end):
-            name = _sentence_subject(masked, sent_start, end)
+            name, _pronoun = _sentence_subject(ctx, sent_start, end)
             if name and ctx.book is not None and ctx.book.is_person(name):
                 ctx.subjects.append((sent_start, name))
+            elif _opens_with_described_person(masked, sent_start, end):
+                ctx.unnamed.append(sent_start)
     ctx.events.extend((part.start, part.speaker) for part in ctx.parts if part.post and part.speaker)
     ctx.events.sort()
 
 
-def _subject(masked: str, verb: re.Match[str], sent_start: int) -> tuple[str | None, str | None, bool]:
+def _opens_with_described_person(masked: str, sent_start: int, limit: int) -> bool:
+    """ "The Australian has suffered ...", "The 28-year-old said ...", "The striker scored": a sentence whose
+    subject is a person the article describes instead of naming (a rival candidate for a later "he")."""
+    intro = _SENTENCE_INTRO.match(masked, sent_start, limit)
+    m = _DESCRIBED_PERSON.match(masked, intro.end() if intro else sent_start, limit)
+    if not m:
+        return False
+    head = m["head"]
+    return (
+        head in NATIONALITIES
+        or head.capitalize() in TITLE_WORDS
+        or bool(re.fullmatch(r"\d+-year-old|[a-z]+(?:er|or|ist|ian|man|woman)", head))
+    )
+
+
+def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str | None, str | None, bool]:
     """(name, pronoun, known) for the subject of the speech verb ``verb``.
 
-    known is True when the subject was found, even if it is someone unnamed ("the company said"), and
-    False when the verb has no recognisable subject (then an earlier verb may have one).
+    A pronoun that opens the sentence rather than standing before the verb is returned upper-cased ("HE"),
+    so the caller knows it stands at ``sent_start``.
+
+    known is True when the subject was found, even if it is someone unnamed ("the company said", "a
+    blogger on the Web site Freedom's Lighthouse said"), and False when the verb has no recognisable
+    subject (then an earlier verb may have one).
     """
+    masked = ctx.masked
     v = verb.start()
     lo = max(sent_start, v - 120)
     m = _SUBJECT_PRONOUN.search(masked, max(lo, v - 40), v)
     if m:
         return None, m["pro"].lower(), True
+    rel = _RELATIVE_BEFORE.search(masked, max(lo, v - 100), v)
+    if rel and rel["word"] not in SPEECH_VERBS:
+        return None, None, False  # "the approach that Sotomayor condemns": not the clause the quote is in
     m = _SUBJECT_NAMED.search(masked, lo, v)
+    if m and m.start() >= lo and verb.group().endswith("ing"):
+        name, _title, possessive = clean_name(m["name"])
+        if name and possessive and _only_space(masked, m.end(), v):
+            return name, None, True  # "former President Clinton's calling the system 'the craziest thing'"
     if m and m.start() >= lo:
         first = m["name"].split()[0]
         if (
             first not in LEADING_STOP
             and first not in PLACES
             and _PREPOSITION_BEFORE.search(masked, max(0, m.start() - 12), m.start())
-        ):
+        ) or _described_opening(masked, sent_start, m.start()):
             return None, None, True  # "A spokesman for Unison, Britain's biggest union, said"
         name, _title, possessive = clean_name(m["name"])
         if name and not possessive:
             return name, None, True
-    if _SUBJECT_COORDINATED.search(masked, max(lo, v - 30), v):
-        return _sentence_subject(masked, sent_start, v), None, True
+    m = _SUBJECT_APPOSED.search(masked, lo, v) or _SUBJECT_RELATIVE.search(masked, sent_start, v)
+    if m:
+        name, _title, possessive = clean_name(m["name"] or m["name2"])
+        if name and not possessive:
+            return name, None, True
     if _SUBJECT_UNNAMED.search(masked, max(lo, v - 60), v):
         return None, None, True
     if verb.group().endswith("ing"):
-        return _sentence_subject(masked, sent_start, v), None, True
+        # "Mr X rejected the claim, saying ...": the subject of the clause the participle hangs on
+        # ("..., Napolitano brushed him off, stating ..."), else the sentence's; nobody else's
+        last = None
+        for m in _CLAUSE_SUBJECT.finditer(masked, sent_start, v):
+            if m["name"].split()[0] not in LEADING_STOP:
+                last = m
+        if last is not None:
+            name, _title, possessive = clean_name(last["name"])
+            if name and not possessive:
+                return name, None, True
+        name, pronoun = _sentence_subject(ctx, sent_start, v)
+        return name, pronoun and pronoun.upper(), True
+    if _SUBJECT_COORDINATED.search(masked, max(lo, v - 30), v):
+        name, pronoun = _sentence_subject(ctx, sent_start, v)
+        return name, pronoun and pronoun.upper(), True
     return None, None, False
 
 
-def _sentence_subject(masked: str, sent_start: int, limit: int) -> str | None:
-    """The name a sentence opens with ("Mr Lukashenko rejected ... and said"), if it opens with one.
+def _described_opening(masked: str, sent_start: int, name_at: int) -> bool:
+    """True when the sentence opens with a described subject and the name at ``name_at`` is inside it."""
+    intro = _SENTENCE_INTRO.match(masked, sent_start, name_at)
+    return bool(_DESCRIBED_OPENING.match(masked, intro.end() if intro else sent_start, name_at))
+
+
+def _sentence_subject(ctx: _Context, sent_start: int, limit: int) -> tuple[str | None, str | None]:
+    """(name, pronoun) a sentence opens with ("Mr Lukashenko rejected ... and said", "On Monday he ...").
 
     The name must be followed by a verb-like word ("rejected", "has") or by a role and a second name
-    ("NATO spokesperson Oana Lungescu said"), so "Trump administration officials" gives nothing.
+    ("NATO spokesperson Oana Lungescu said"), so "Trump administration officials" gives nothing. One
+    capitalised word the article names nowhere else is how the sentence starts, not who ("Possibly as a
+    result, ... calling it ...").
     """
+    masked = ctx.masked
     intro = _SENTENCE_INTRO.match(masked, sent_start, limit)
     pos = intro.end() if intro else sent_start
+    m = _ACCORDING_OPENING.match(masked, pos, limit)
+    if m:
+        pos = m.end()
     m = _OPENING_SUBJECT.match(masked, pos, limit)
     if not m:
-        return None
-    name, _title, possessive = clean_name(m["name"] or m["name2"])
-    return None if possessive else name
+        return None, None
+    if m["pro"]:
+        return None, m["pro"].lower()
+    name, _title, possessive = clean_name(m["name"] or m["name2"] or m["name3"])
+    if possessive or not name:
+        return None, None
+    book = ctx.book
+    acronym = name.isupper() and len(name) > 1
+    if book is not None and " " not in name and not book.is_person(name) and book.counts[name] < 2 and not acronym:
+        return None, None
+    return name, None
 
 
 def _attribute(ctx: _Context, part: _Part) -> None:
@@ -611,19 +866,29 @@ def _attribute(ctx: _Context, part: _Part) -> None:
     assert sentences is not None
     p_start, p_end = ctx.paragraphs[part.para][0], ctx.paragraphs[part.para][1]
     # a) right after the closing mark
-    if part.close_at is not None:
-        direct = _direct_attribution(masked, part.close_at + 1)
+    # '… Kleinwort said: "… merchandise." Stuart Rose, head of M&S, said …': a quotation its sentence
+    # introduced with a colon is that sentence's, whatever follows it
+    introduced = (
+        part.close_at is not None
+        and ctx.body[part.close_at - 1] == "."
+        and masked[p_start : part.open_at].rstrip().endswith(":")
+    )
+    if part.close_at is not None and not introduced:
+        direct = _direct_attribution(masked, part.close_at + 1, ctx.body[part.close_at - 1])
         if direct is not None:
-            name, pronoun = direct
+            name, pronoun, described = direct
             part.direct = True
             if name:
                 part.speaker = name
                 ctx.events.append((part.close_at, name))
             elif pronoun:
                 part.pronoun = (pronoun, part.close_at)
+            elif described:
+                part.speaker = _described_speaker(ctx, described, part.open_at)
             return
-        if _AFTER_UNNAMED.match(masked, part.close_at + 1, min(p_end, part.close_at + _WINDOW)):
+        if m := _AFTER_UNNAMED.match(masked, part.close_at + 1, min(p_end, part.close_at + _WINDOW)):
             part.direct = True
+            part.speaker = _described_speaker(ctx, m["desc"], part.open_at)
             return
         _, sent_end = sentences.bounds(part.close_at, p_start, p_end)
         tail = _SENTENCE_TAIL.search(masked, part.close_at + 1, max(part.close_at + 1, sent_end))
@@ -642,49 +907,153 @@ def _attribute(ctx: _Context, part: _Part) -> None:
         if other.kind == "quote" and other.close_at is not None and other.close_at < part.open_at:
             floor = max(floor, other.close_at + 1)
     sent_start, _ = sentences.bounds(part.open_at, floor, p_end)
-    according = _ACCORDING_BEFORE.search(masked, sent_start, part.open_at)
+    intro = _SENTENCE_INTRO.match(masked, sent_start, part.open_at)
+    according = _ACCORDING_BEFORE.search(masked, sent_start, part.open_at) or _ACCORDING_OPENING.match(
+        masked, intro.end() if intro else sent_start, part.open_at
+    )
     if according:
         name = clean_name(according["name"])[0]
-        if name:
+        if name and not is_outlet(name):  # "according to the Post": a report of what others said
             part.speaker = name
             return
+    subordinate = _SUBORDINATE_OPENING.match(masked, intro.end() if intro else sent_start, part.open_at)
     for verb in reversed(list(_VERB_RE.finditer(masked, sent_start, part.open_at))):
         if _ADJECTIVAL.search(masked, max(sent_start, verb.start() - 8), verb.start()):
             continue  # "the alleged build-up"
-        name, pronoun, known = _subject(masked, verb, sent_start)
+        if subordinate and verb.start() < subordinate.end():
+            continue  # "When host Eric Shawn asked Napolitano ..., Napolitano brushed him off, stating “…”"
+        name, pronoun, known = _subject(ctx, verb, sent_start)
         if name:
             part.speaker = name
         elif pronoun:
-            part.pronoun = (pronoun, verb.start())
+            part.pronoun = (pronoun.lower(), sent_start if pronoun.isupper() else verb.start())
+        elif known and (m := _DESCRIBED_NP.fullmatch(masked, intro.end() if intro else sent_start, verb.start())):
+            part.speaker = _described_speaker(ctx, m["np"], part.open_at)
         if known:
             return
     # c) "…," according to X  (a source; the weakest sign)
     if part.close_at is not None:
         m = _AFTER_ACCORDING.match(masked, part.close_at + 1, min(p_end, part.close_at + _WINDOW))
-        if m:
-            part.speaker = clean_name(m["name"])[0]
+        if m and not is_outlet(name := clean_name(m["name"])[0] or ""):
+            part.speaker = name or None
+
+
+def _described_speaker(ctx: _Context, np: str, before: int) -> str | None:
+    """The speaker an attribution describes rather than names.
+
+    "the Chester chairman said" / "our correspondent said" is the one person the article introduced with
+    that role before ("Chester chairman Steve Vaughan"); otherwise the words as written, starting lower case
+    ("a France Telecom spokeswoman", "the company"): true, and more than "unattributed". None when the words
+    do not read as a noun phrase ("the company that", "The Atlantic Wire ran a story about that cover").
+    """
+    tokens = np.split()
+    if not 2 <= len(tokens) <= 10 or tokens[-1].lower() in _NOT_A_NOUN or not tokens[-1][:1].isalpha():
+        return None
+    if any(t in _CLAUSE_WORDS or (t.endswith("ed") and t.islower()) for t in tokens[1:]):
+        return None
+    if tokens[-1].endswith("s") and tokens[-2][:1].isupper():
+        return None  # "The USDA keeps (warning)": a verb after the name, not a description
+    determiner = tokens[0].lower()
+    if determiner in ("the", "our"):
+        roles = [" ".join(tokens[-2:]).lower(), tokens[-1].lower()] if len(tokens) > 2 else [tokens[-1].lower()]
+        for role in roles:  # "the foreign secretary" before "the secretary"
+            if holder := _role_holder(ctx, role, before):
+                return holder
+    return " ".join([determiner, *tokens[1:]])
+
+
+def _role_holder(ctx: _Context, role: str, before: int) -> str | None:
+    """The one person named right after ``role`` before ``before`` ("chairman Steve Vaughan"), or None."""
+    if ctx.roles is None:
+        ctx.roles = {}
+        for m in _ROLE_BEFORE_NAME.finditer(ctx.masked):
+            name = clean_name(m["name"])[0]
+            if name:
+                ctx.roles.setdefault(m["role"], []).append((m.start(), name))
+        for mention in ctx.mentions:  # "Chairman Steve Vaughan": the role written as a title
+            if mention.title:
+                titled = _TITLE_ROLES.get(mention.title.rstrip("."), mention.title.lower())
+                ctx.roles.setdefault(titled, []).append((mention.start, mention.name))
+                run = ctx.masked[mention.start : mention.end].split()
+                if mention.name.split()[0] in run:  # "Foreign Secretary Jack Straw": also "foreign secretary"
+                    prefix = run[: run.index(mention.name.split()[0])]
+                    if len(prefix) >= 2:
+                        key = " ".join(prefix[-2:]).lower()
+                        ctx.roles.setdefault(key, []).append((mention.start, mention.name))
+    book = ctx.book
+    assert book is not None
+    people = {book.fullest(name) for pos, name in ctx.roles.get(role, ()) if pos < before and book.is_person(name)}
+    return people.pop() if len(people) == 1 else None
 
 
 def _resolve_pronouns(ctx: _Context) -> None:
-    """ "he told RAI-TV": the nearest earlier named speaker (or sentence subject) who may be a he (or a she)."""
-    assert ctx.book is not None
-    candidates = sorted(ctx.events + ctx.subjects)
-    positions = [pos for pos, _ in candidates]
-    for part in ctx.parts:
-        if part.pronoun is None or part.speaker:
+    """ "he told RAI-TV": the last person who spoke, or opened a sentence, before the pronoun's sentence.
+
+    That person must be a person (names.NameBook.is_person) whose known gender does not clash, within
+    _FOCUS_REACH; a run of "he said" goes on naming whoever the last quotation was given to. When anyone
+    else who may be a he (or a she) is named between that person and the pronoun's sentence ("Saying
+    President Obama, he said, ..."), the pronoun stays unresolved: a wrong speaker is worse than none.
+    Names inside the pronoun's own sentence ("Mr Blair has '...', he said") are what it talks about, not
+    who speaks, and are not counted.
+    """
+    book = ctx.book
+    sentences = ctx.sentences
+    assert book is not None and sentences is not None
+    topics = sorted(ctx.events + ctx.subjects)
+    undecided = {"m": -1, "f": -1}  # where the last pronoun of each gender was left unresolved
+    for part in sorted(ctx.parts, key=lambda p: p.start):
+        if part.kind != "quote" or part.pronoun is None or part.speaker:
             continue
         pronoun, at = part.pronoun
         want = "m" if pronoun == "he" else "f"
-        i = bisect.bisect_left(positions, at) - 1
-        while i >= 0 and at - positions[i] <= _PRONOUN_REACH:
-            name = candidates[i][1]
-            full = ctx.book.fullest(name)
-            if ctx.book.is_person(name):
-                gender = ctx.book.gender_of(full)
-                if gender in (None, want):
-                    part.speaker = name
-                    break
-            i -= 1
+        if at > part.open_at:  # '"...," he said': the quote's own sentence is not where its speaker is named
+            p_start = ctx.paragraphs[part.para][0]
+            limit = min(sentences.bounds(part.open_at, p_start, len(ctx.body))[0], part.open_at)
+        else:  # 'Conway confirmed ..., but she said it remains "..."'
+            limit = at
+        topic = _last_topic(ctx, topics, limit, want)
+        if topic is None:
+            continue
+        where, full = topic
+        # a run of pronouns that could not be told apart stays undecided until someone new is named; a
+        # person described rather than named in between ("The Australian has suffered ...") competes too
+        unnamed = bisect.bisect_left(ctx.unnamed, where) < bisect.bisect_left(ctx.unnamed, limit)
+        if where < undecided[want] or unnamed or _someone_else_named(ctx, where, limit, want, full):
+            undecided[want] = at
+            continue
+        part.speaker = full
+        bisect.insort(topics, (part.end, full))  # the next "he said" may refer to them too
+
+
+def _last_topic(ctx: _Context, topics: list[tuple[int, str]], before: int, want: str) -> tuple[int, str] | None:
+    """(position, fullest name) of the last person fitting ``want`` who spoke or was a subject before ``before``."""
+    book = ctx.book
+    assert book is not None
+    i = bisect.bisect_left(topics, (before, "")) - 1
+    while i >= 0 and before - topics[i][0] <= _FOCUS_REACH:
+        name = topics[i][1]
+        if book.is_person(name):
+            full = book.fullest(name)
+            if book.gender_of(full) in (None, want):
+                return topics[i][0], full
+        i -= 1
+    return None
+
+
+def _someone_else_named(ctx: _Context, lo: int, hi: int, want: str, full: str) -> bool:
+    """True when a person other than ``full`` who may be a ``want`` is named in ``[lo, hi)``."""
+    book = ctx.book
+    assert book is not None
+    i = bisect.bisect_left(ctx.mention_starts, lo)
+    while i < len(ctx.mentions) and ctx.mentions[i].start < hi:
+        name = ctx.mentions[i].name
+        i += 1
+        if not book.is_person(name):
+            continue
+        other = book.fullest(name)
+        if other != full and book.gender_of(other) in (None, want):
+            return True
+    return False
 
 
 def _propagate(ctx: _Context) -> None:
@@ -713,8 +1082,10 @@ def _propagate(ctx: _Context) -> None:
                 nxt = parts[i]
         last: _Part | None = None
         for i, part in enumerate(parts):
-            if not part.speaker and not part.direct:
-                source = last or following[i]
+            if not part.speaker and not part.direct and part.pronoun is None:  # not an unresolved "he said"
+                source = last
+                if source is None and (nxt := following[i]) is not None and _leads_to(ctx, part, nxt):
+                    source = nxt
                 if source is not None and not _other_speaker_between(ctx, source, part):
                     part.speaker = source.speaker
             if part.speaker:
@@ -736,6 +1107,19 @@ def _propagate(ctx: _Context) -> None:
             for part in parts:
                 if part.open_at <= first_sentence_end or whole:
                     part.speaker = part.speaker or previous.speaker
+
+
+def _leads_to(ctx: _Context, part: _Part, later: _Part) -> bool:
+    """True when ``part`` may take the speaker of the ``later`` quotation's attribution: both are in one
+    sentence ('"A," and "B," he said'), or ``part`` is a sentence of nothing but quotation ('"A." "B," he
+    said'); not a phrase quoted in the writer's own sentence ('The "rule of thumb" story ...')."""
+    sentences = ctx.sentences
+    assert sentences is not None
+    p_start, p_end = ctx.paragraphs[part.para][0], ctx.paragraphs[part.para][1]
+    start, end = sentences.bounds(part.open_at, p_start, p_end)
+    if later.open_at < end:
+        return True
+    return _only_quotes(ctx, start, end)
 
 
 def _ends_paragraph(ctx: _Context, part: _Part, p_start: int, p_end: int) -> bool:

@@ -7,6 +7,11 @@ or a quote in text. What this module decides is which figure of A counts the sam
   (killed = dead = died = toll);
 - two figures of the same kind (and unit) are a candidate pair when their things overlap, or when their
   sentences were aligned and each is that sentence's only figure of the kind; greedy, best first;
+- two figures never count the same thing when their head nouns differ ("11 temblors" / "11 students",
+  "5,000 homes" / "5,000 people"), when the events around them differ ("rescued 13 hostages" / "20 hostages
+  who were found dead", "injured 50 others" / "left 50 people dead"), or when one is a part of a whole
+  ("Nine of the victims were Italian" is not a toll to set against "22 dead"); values compare by value, so
+  "Nine" is 9;
 - a pair is ``shared`` when value and qualifier agree ("about" agrees with no qualifier), else a ``conflict``
   with a short reason: "at least 15 vs 17", "about 80 percent vs more than 80%: qualifier differs".
 Quotes match when one's words mostly recur in the other (a fragment quoted by one outlet of a longer quote in
@@ -102,13 +107,28 @@ QUOTE_MATCH = 0.6
 """Share of the shorter quotation's words that must recur, in order, in the other for the two to be one quote."""
 
 
+# Words for people in general: "50 others" and "50 people" count the same kind of thing.
+_PERSONS = ("people", "person", "persons", "others", "individuals", "victims", "residents", "civilians")
+PERSON_WORDS: frozenset[str] = frozenset(stem(w) for w in _PERSONS)
+EVENTS: frozenset[str] = frozenset({"DEAD", "HURT", "RESCUE", "MISSING", "ARREST", "EVACUATE"})
+"""What can happen to what a figure counts (folded news words of terms.py): "rescued 13" is not "13 dead"."""
+_EVENT_WINDOW = 5
+_JOINS = frozenset(str.split("and or but while whereas"))
+_PARTS = frozenset(str.split("the them those these its their his her our us whom which"))
+
+
 @dataclass(slots=True)
 class _Fig:
-    """A figure with where it stands and what it counts."""
+    """A figure with where it stands and what it counts: the words around it, its head noun (the word it
+    counts, "PEOPLE" for people in general), the events told around it, and whether it is a part ("nine of
+    the victims")."""
 
     note: FigureNote
     family: str
     thing: frozenset[str]
+    head: str | None = None
+    events: frozenset[str] = frozenset()
+    partitive: bool = False
 
 
 def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
@@ -161,6 +181,55 @@ def _thing(body: str, sentence: Sentence, span: Span) -> frozenset[str]:
     return frozenset(found)
 
 
+def _head_events(body: str, sentence: Sentence, span: Span) -> tuple[str | None, frozenset[str], bool]:
+    """The head noun a figure counts, the events told within a few words of it, and whether it is a part.
+
+    "at least 247 people" -> PEOPLE; "22 dead" -> PEOPLE and DEAD; "6,000 acres" -> acre (the unit);
+    "Nine of the victims" -> a part; "rescued 13 hostages" -> hostage and RESCUE.
+    """
+    toks = [t for t in tokens(body, sentence.start, sentence.end)]
+    after = [t for t in toks if t.start >= span.end]
+    before = [t for t in toks if t.end <= span.start][::-1]
+    head: str | None = span.unit if span.unit and span.figure_kind in ("quantity", "money") else None
+    # A part or a remainder is no total: "nine of the victims", "five other counties".
+    partitive = bool(after) and (
+        after[0].norm in ("other", "others", "more")
+        or (len(after) >= 2 and after[0].norm == "of" and after[1].norm in _PARTS)
+    )
+    if span.text.casefold().endswith("old") or (after and after[0].norm == "old"):
+        head = "AGE"  # "a 19-year-old" is an age, not a duration
+    events: set[str] = set()
+    # The nearest event on each side, not past a clause end or another number ("killed six gunmen and
+    # rescued 13 hostages": 13 were rescued).
+    for side in (after, before):
+        for n, tok in enumerate(side[:_EVENT_WINDOW]):
+            if tok.kind == "num" or (tok.kind == "other" and tok.norm not in ("-", "—", "–")):
+                break
+            terms = content_terms(body, tok.start, tok.end, synonyms=True)
+            found = [t for t in terms if t in EVENTS]
+            if found:
+                events.update(found)
+                if side is after and n < 2 and head is None:
+                    head = "PEOPLE"  # "22 dead", "10 injured"
+                break
+            if tok.norm in _JOINS:
+                break
+            if side is after and head is None and n < 2 and terms and not body[tok.start].isupper():
+                head = "PEOPLE" if terms[0] in PERSON_WORDS else THING_SYNONYMS.get(terms[0], terms[0])
+            if tok.norm in _CLAUSE_ENDS:
+                head = head or ""  # no head noun after a clause break ("250 and officials ...")
+    return head or None, frozenset(events), partitive
+
+
+def _same_thing(a: _Fig, b: _Fig) -> bool:
+    """Whether two figures may count the same thing: heads and events do not disagree, neither is a part."""
+    if a.head and b.head and a.head != b.head:
+        return False
+    if a.events and b.events and not a.events & b.events:
+        return False
+    return not ((a.partitive or b.partitive) and not _same_value(a.note.span, b.note.span))
+
+
 def _telling(body: str, start: int, end: int) -> list[str]:
     return [
         THING_SYNONYMS.get(term, term)
@@ -175,7 +244,9 @@ def _figs(article: Article, sentences: Sequence[Sentence], spans: Sequence[Span]
         if span.kind != "figure" or not sentences:
             continue
         n = sentence_of(sentences, span.start)
-        out.append(_Fig(FigureNote(span, n), _family(span), _thing(article.body, sentences[n], span)))
+        head, events, partitive = _head_events(article.body, sentences[n], span)
+        thing = _thing(article.body, sentences[n], span)
+        out.append(_Fig(FigureNote(span, n), _family(span), thing, head, events, partitive))
     return out
 
 
@@ -207,6 +278,12 @@ def _comparable(a: Span, b: Span) -> bool:
         lo, hi = sorted((abs(float(a.value)), abs(float(b.value))))
         return lo > 0 and hi / lo <= MAX_RATIO
     return False
+
+
+def _agree(a: Span, b: Span) -> bool:
+    """Whether two figures' qualifiers agree ("over" = "more than"; "about" agrees with none)."""
+    qa, qb = qualifier_family(a.qualifier), qualifier_family(b.qualifier)
+    return qa == qb or {qa, qb} == {None, "about"}
 
 
 def _why(a: Span, b: Span, thing: frozenset[str]) -> str:
@@ -242,10 +319,12 @@ def compare_figures(
     candidates: list[tuple[float, int, int]] = []
     for x, fa in enumerate(figs_a):
         for y, fb in enumerate(figs_b):
-            if fa.family != fb.family:
+            if fa.family != fb.family or not _same_thing(fa, fb):
                 continue
             same = _same_value(fa.note.span, fb.note.span)
             overlap = len(fa.thing & fb.thing) / max(1, min(len(fa.thing), len(fb.thing)))
+            if fa.head and fa.head == fb.head and fa.head != "PEOPLE":
+                overlap = max(overlap, 0.5)  # "6,000 acres" / "7,500 acres": the same head noun or unit
             together = (fa.note.sentence, fb.note.sentence) in aligned
             alone = (
                 per_sentence_a[(fa.note.sentence, fa.family)] == 1
@@ -261,8 +340,8 @@ def compare_figures(
                 score = 1.0 + overlap + (0.25 if same else 0.0)
             elif overlap > 0 and (same or _comparable(fa.note.span, fb.note.span)):
                 score = overlap + (0.25 if same else 0.0)
-            elif same and not _trivial(fa.note.span):
-                score = 0.3
+            elif same and not _trivial(fa.note.span) and _agree(fa.note.span, fb.note.span):
+                score = 0.3  # the same figure elsewhere in both: shared (but no conflict without context)
             else:
                 score = 0.0
             if score > 0:
@@ -279,9 +358,7 @@ def compare_figures(
         used_b.add(y)
         fa, fb = figs_a[x], figs_b[y]
         sa, sb = fa.note.span, fb.note.span
-        qa, qb = qualifier_family(sa.qualifier), qualifier_family(sb.qualifier)
-        agree = qa == qb or {qa, qb} == {None, "about"}
-        if _same_value(sa, sb) and agree:
+        if _same_value(sa, sb) and _agree(sa, sb):
             shared.append(FigurePair(fa.note, fb.note))
         else:
             conflicts.append(FigurePair(fa.note, fb.note, _why(sa, sb, fa.thing & fb.thing or fa.thing)))

@@ -215,14 +215,17 @@ def words_to_number(words: list[str]) -> int | None:
 #   ordinal      "eighth", "9th", "50th", "twenty-first"                                     int
 # Units (``Span.unit``): "percent" / "percentage point"; ISO 4217 codes for money (USD, GBP, EUR, JPY, CNY,
 # INR, CAD, AUD, NZD, HKD, SGD, CHF) or "cent" / "penny"; singular unit words for quantities (see
-# _UNIT_WORDS: mile, kilometre, metre, foot, inch, yard, acre, hectare, square mile, kilogram, gram, pound,
-# ton, tonne, ounce, litre, gallon, barrel, degree, magnitude, mph, point, megawatt, second, minute, hour,
-# day, week, month, year, decade, century); a range carries the unit of its ends. Counts carry no unit.
+# _UNIT_WORDS: mile, kilometre, metre, centimetre, millimetre, foot, inch, yard, acre, hectare, square mile,
+# kilogram, gram, pound, ton, tonne, ounce, litre, gallon, barrel, degree, magnitude, mph, point, megawatt,
+# second, minute, hour, day, week, month, year, decade, century); a range carries the unit of its ends. Counts
+# carry no unit.
 # Qualifiers (``Span.qualifier``): QUALIFIERS below, lower case as written; they are part of the span.
 # Not figures, by rule: "one", "a" and "first" on their own; "second" unless after the/a/his/...; a month
 # or weekday alone; digits glued to letters or written after a capitalised word inside a name (COVID-19,
 # F-35, G7, A380, Article 50, Boeing 747); capitalised number words inside names (Air Force One); handles,
-# hashtags, URLs; "N/N" (a thread counter 2/2, 9/11, 24/7); street addresses (10 Downing Street).
+# hashtags, URLs; "N/N" (a thread counter 2/2, 9/11, 24/7); street addresses (10 Downing Street); list
+# enumerators ("(1) An Indiana company ...", "And third, ..."). "minus 17 degrees" is -17; "one" counts only
+# as part of a compound measure ("one minute, 46.68 seconds").
 
 QUALIFIERS: tuple[str, ...] = (
     "about",
@@ -321,6 +324,14 @@ _UNIT_WORDS: dict[str, str] = {
     "kilometers": "kilometre",
     "metre": "metre",
     "metres": "metre",
+    "centimetre": "centimetre",
+    "centimetres": "centimetre",
+    "centimeter": "centimetre",
+    "centimeters": "centimetre",
+    "millimetre": "millimetre",
+    "millimetres": "millimetre",
+    "millimeter": "millimetre",
+    "millimeters": "millimetre",
     "meter": "metre",
     "meters": "metre",
     "foot": "foot",
@@ -496,7 +507,7 @@ _UNIT_AT = re.compile(
 )
 _RANGE_SEP_AT = re.compile(r"\s*(?:-|–)\s*|\s+(?:to|through)\s+")
 _AND_AT = re.compile(r"\s+and\s+")
-_IN_AT = re.compile(r"\s+in\s+")
+_IN_AT = re.compile(r"\s+in\s+|-in-")  # "one in five", "a one-in-three chance"
 _ORDINAL_SUFFIX_AT = re.compile(r"(?:st|nd|rd|th)(?![\w])")
 _DECADE_AT = re.compile(r"s(?![\w])")
 _TIME_AT = re.compile(
@@ -517,6 +528,11 @@ _VAGUE_AT = re.compile(
     r"(?i:(?P<v>dozens|hundreds|thousands|millions|billions|trillions|tens)"
     r"(?:\s+of\s+(?P<v2>thousands|millions|billions)(?!\w))?)(?!\w)"
 )
+_DOLLAR_CODE_AFTER = re.compile(r"(US|A|C|NZ|HK|S)(?=\d)")
+_ENUMERATOR_AT = re.compile(r"\d{1,2}\)[ \t]+[A-Z]")  # after "(": "(1) An ..."
+_ENUMERATION_BEFORE = re.compile(r"(?:^|[.!?:;\n][ \t]*[\"“‘']?|[.!?:;\n][ \t]*(?:And|But|and)[ \t]+)[ \t]*$")
+_MINUS_BEFORE = re.compile(r"(?<![\w-])(?:(?i:minus)[ \t]+|−)$")
+_MORE_AMOUNT_AT = re.compile(r",?[ \t]+(?:and[ \t]+)?\d")
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?P<q>(?i:{trie_pattern(QUALIFIERS)}))\s+$")
 _IDIOM_AFTER_ORDINAL = re.compile(r"-(?i:part(?:y|ies)|world|rate|hand|guess\w*|class|person)\b")
 _RANGE_TAIL_AT = re.compile(
@@ -603,7 +619,11 @@ def _skip_token(text: str, start: int) -> int:
 def _figure_at(text: str, p: int) -> Span | None:
     ch = text[p]
     if ch in _CURRENCY_SYMBOLS:
+        if ch == "$" and (code := _DOLLAR_CODE_AFTER.match(text, p + 1)):  # "$US1 million", "$A5"
+            return _amount_figure(text, p, code.end(), _DOLLAR_PREFIXES[code[1]])
         return _amount_figure(text, p, p + 1, _CURRENCY_SYMBOLS[ch])
+    if ch.isdigit() and _ENUMERATOR_AT.match(text, p) and _at_sentence_start(text, p - 1):
+        return None  # "(1) An Indiana-based company ...": a list item number, not a figure
     if ch.isdigit():
         if not _digits_may_start(text, p):
             return None
@@ -647,6 +667,8 @@ def _at_sentence_start(text: str, p: int) -> bool:
     i = p - 1
     while i >= 0 and p - i < 12 and text[i] in _SENTENCE_OPENERS:
         i -= 1
+    if i > 0 and text[i] == ")" and text[i - 1] in ".!?":  # "... overseas.) Zero Libyans ..."
+        return True
     return i < 0 or text[i] in "\n.!?:;"
 
 
@@ -799,6 +821,8 @@ def _amount_figure(text: str, p: int, num_at: int, currency: str | None) -> Span
         start = pm.start()
     if currency and not (num_at < len(text) and text[num_at].isdigit()):
         return None
+    if start == p and (neg := _MINUS_BEFORE.search(text, max(0, p - 7), p)):  # "minus 17 degrees"
+        start = neg.start()
     core = _digits_core(text, num_at, currency)
     if core is None:
         return None
@@ -847,6 +871,8 @@ def _word_figure(text: str, p: int) -> Span | None:
             return None
         if _IDIOM_AFTER_ORDINAL.match(text, m.end()):
             return None  # "third-party", "second-hand", "third-world": not a position in a count
+        if text.startswith(",", m.end()) and _ENUMERATION_BEFORE.search(text, max(0, p - 12), p):
+            return None  # "Second, ...", "And third, ...": how an argument is counted off, not a figure
         return _span(text, p, m.end(), "ordinal", ORDINAL_WORDS[word])
     if m := _VAGUE_AT.match(text, p):
         if m["v"].lower() == "tens" and not m["v2"]:
@@ -855,7 +881,7 @@ def _word_figure(text: str, p: int) -> Span | None:
         start, qualifier = _qualifier_before(text, p)
         return _span(text, start, m.end(), "number_word", value, qualifier=qualifier or "several")
     core = _words_core(text, p)
-    if core is None or (core.written == "one" and _one_in_n(text, core) is None):
+    if core is None or (core.written == "one" and _one_in_n(text, core) is None and not _compound_measure(text, core)):
         return None  # "one" on its own is a pronoun or an article far more often than a figure
     start = p
     if core.written.split()[0] in SCALE_WORDS or core.written.split()[0] == "dozen":
@@ -864,6 +890,12 @@ def _word_figure(text: str, p: int) -> Span | None:
         elif not _QUALIFIER_BEFORE.search(text, max(0, p - 20), p):
             return None  # "hundred" alone is not a figure; "a hundred", "several hundred" are
     return _finish(text, start, core, None)
+
+
+def _compound_measure(text: str, core: _Core) -> bool:
+    """ "one minute, 46.68 seconds", "one hour and 20 minutes": "one" with a unit and then another amount."""
+    um = _unit_match(text, core.end, core, None)
+    return um is not None and _MORE_AMOUNT_AT.match(text, um.end()) is not None
 
 
 def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | None:
@@ -884,7 +916,7 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
     if _unit_match(text, end, core, currency) is None and not change:
         sep = (_AND_AT if between else _RANGE_SEP_AT).match(text, end)
         if sep:
-            second = _second_core(text, sep.end(), core, currency)
+            second = _second_core(text, sep.end(), core, currency, mixed=between is not None)
             if second is not None:
                 hyphen = "-" in sep.group() or "–" in sep.group()
                 low, high = first, second.value
@@ -950,9 +982,14 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
     else:
         start, qualifier = _qualifier_before(text, start)
     if low_high is not None:
-        value: int | float | str = f"{format_value(_number(low_high[0]))}..{format_value(_number(low_high[1]))}"
+        low = _number(low_high[0])
+        if text.startswith(("minus", "Minus", "−"), number_start):
+            low = -low  # "minus 5 to 10 degrees"
+        value: int | float | str = f"{format_value(low)}..{format_value(_number(low_high[1]))}"
         return _span(text, start, end, "range", value, unit=unit, qualifier=qualifier)
     number = _number(first)
+    if text.startswith(("minus", "Minus", "−"), number_start):
+        number = -number
     if kind is None:
         if not core.words and not _figure_allowed_after_name(text, number_start, core, end):
             return None
@@ -993,13 +1030,14 @@ def _one_in_n(text: str, core: _Core) -> tuple[int, float] | None:
     return second.end, round(float(core.value / second.value), 4)
 
 
-def _second_core(text: str, p: int, first: _Core, currency: str | None) -> _Core | None:
+def _second_core(text: str, p: int, first: _Core, currency: str | None, *, mixed: bool = False) -> _Core | None:
+    """The other end of a range; words and digits mix only after "between" ("between five and 12")."""
     if p >= len(text):
         return None
     if text[p] in _CURRENCY_SYMBOLS:
         p += 1
     if text[p : p + 1].isdigit():
-        if first.words:
+        if first.words and not mixed:
             return None
         second = _digits_core(text, p, currency)
         if second is None or (second.end < len(text) and text[second.end] in "/:"):

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "post", "caption"]
+SentenceKind = Literal["heading", "paragraph", "post", "caption", "byline", "credit", "signature", "furniture"]
+"""A sentence's kind: its block's, or page furniture (core/furniture.py) that compare does not align."""
 SpanKind = Literal["quote", "figure", "match", "term"]
 
 
@@ -158,14 +160,15 @@ class Sentence:
     """One sentence of an article: ``body[start:end] == text``.
 
     ``kind`` is the kind of block it stands in (a heading, an embedded post or a caption are sentences of
-    their own kind); ``block`` is that block's index in the article's paragraphs, so a view can keep
-    paragraphs together.
+    their own kind), or the kind of page furniture it is ("byline", "credit", "signature", "furniture": not
+    the account's prose, never aligned); ``block`` is that block's index in the article's paragraphs, so a
+    view can keep paragraphs together.
     """
 
     start: int
     end: int
     text: str
-    kind: BlockKind = "paragraph"
+    kind: SentenceKind = "paragraph"
     block: int = 0
 
 

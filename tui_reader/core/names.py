@@ -21,7 +21,7 @@ def words(text: str) -> frozenset[str]:
 # One capitalised token: "Lukashenko", "O'Brien", "H.W.", "U.S.", "Ocasio-Cortez", "RAI-TV", "Jr.". A word
 # never takes a full stop (that ends the sentence), so a run never reaches into the next sentence.
 _ABBREVIATED = "Mrs|Mr|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Cmdr|Det|Insp|Supt|Pres|Hon|Mt|Ft"
-_TOKEN = rf"(?:(?:{_ABBREVIATED})\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'\-]*)"
+_TOKEN = rf"(?:(?:{_ABBREVIATED})\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z](?:[\w’'\-]|&(?=[A-Z]))*)"  # "M&S", "AT&T"
 _PARTICLE = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|y)"
 # A run of capitalised tokens on one line, lower-case particles allowed inside ("Ursula von der Leyen").
 NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*"
@@ -42,7 +42,9 @@ LEADING_STOP = words(
     Many Few Several Other Others Another Such Yes Oh Well Why JUST WATCHED MUST WATCH READ MORE VIDEO PHOTOS
     PHOTO RELATED BREAKING UPDATE UPDATED EXCLUSIVE LIVE NEW ADVERTISEMENT Advertisement Story Continued Below
     Click Share Tweet Email Print Comments Subscribe Sign Log Hide Show Replay Amidst Following Dear Hey Hello
-    Sure Okay OK Up You Newsletter Continue Reading View Error"""
+    Sure Okay OK Up You Newsletter Continue Reading View Error Without Within Upon Toward Towards Beyond Besides
+    Except Along Around Behind Below Beneath Between Beside Inside Outside Onto Per Via Regardless Perhaps
+    Possibly Probably Clearly Obviously Certainly Surely Apparently Unfortunately Fortunately Sadly Hopefully"""
 )
 # Titles and roles written before a name; the name is what follows the last of them.
 TITLE_WORDS = words(
@@ -76,7 +78,26 @@ ORG_WORDS = words(
     Council Assembly Cabinet Commission Secretariat Reserve Exchange Department Hospital Library Museum Foundation
     Trust Society Institute Program Programme Project Initiative Studios Records Pictures Games Club Stadium
     Street Avenue Square Road Bridge Airport Station Region Province State States County City Republic Kingdom
-    Union Nations Europe America Facebook Twitter Google Apple Microsoft Amazon Boeing"""
+    Union Nations Europe America Facebook Twitter Google Apple Microsoft Amazon Boeing Open Cup Championship
+    Championships Games Olympics League Series Tour Award Awards Prize Festival Conference Convention Summit Forum
+    Act Law Program Plan Report Index Prix Trophy Classic Stakes Bowl"""
+)
+COMPASS = words("North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old Fort Port")
+# A run opening with one of these is a thing, an event or a team, not a person ("Australian Open").
+NATIONALITIES = words(
+    """American British English Scottish Welsh Irish French German Italian Spanish Portuguese Dutch Belgian Swiss
+    Austrian Swedish Norwegian Danish Finnish Polish Russian Ukrainian Chinese Japanese Korean Indian Pakistani
+    Afghan Iranian Iraqi Syrian Israeli Palestinian Egyptian Turkish Greek Canadian Mexican Brazilian Argentine
+    Australian Zealand African European Asian Arab Catholic Christian Muslim Jewish Islamic National Federal
+    Royal International Global United Democratic Republican Conservative Liberal Labour Socialist"""
+)
+# News outlets: they report what others said ("..., USA Today reported", "according to the Post"); the words
+# are not theirs unless they say them ("The Star-Ledger said in an editorial").
+OUTLET_WORDS = words(
+    """Times Post News Journal Press Herald Tribune Telegraph Guardian Gazette Chronicle Globe Observer Mail Mirror
+    Express Independent Economist Reuters AP AFP Bloomberg CNN NPR BBC ABC CBS NBC MSNBC Fox Politico Axios Hill
+    Atlantic Vox Slate Salon Breitbart Newsmax Caller Beacon Examiner Register Bulletin Wire Newsweek Insider
+    Yahoo Today Radio TV Television Magazine Agency Newspaper"""
 )
 # Plural groups: never a he or a she, and never the one speaker of a quote.
 GROUP_WORDS = words(
@@ -161,7 +182,13 @@ def clean_name(run: str) -> tuple[str | None, str | None, bool]:
             possessive = suffix in ("’s", "'s") or text[-len(suffix) - 1] == "s"
             text = text[: -len(suffix)]
             break
-    tokens = text.split()
+    # "Donald John TrumpTrump faces ...": a hover card pasted its link text twice; the name ends there
+    tokens = []
+    for tok in text.split():
+        doubled = _DOUBLED.fullmatch(tok)
+        tokens.append(doubled[1] if doubled else tok)
+        if doubled:
+            break
     if tokens and tokens[-1].endswith(".") and not _keeps_dot(tokens[-1]):
         tokens[-1] = tokens[-1][:-1]
     while (
@@ -197,6 +224,9 @@ def clean_name(run: str) -> tuple[str | None, str | None, bool]:
             tokens = tokens[i:]
             break
     return " ".join(tokens), title, possessive
+
+
+_DOUBLED = re.compile(r"([A-Z][a-z]{2,})\1")
 
 
 def _is_given_name(token: str) -> bool:
@@ -240,11 +270,18 @@ def is_group(name: str) -> bool:
     return any(_bare(t) in GROUP_WORDS for t in name.split())
 
 
+def is_outlet(name: str) -> bool:
+    """ "USA Today", "The Washington Post", "Reuters", "Fox News": a news outlet (by its words)."""
+    return any(_bare(t) in OUTLET_WORDS for t in name.split())
+
+
 def is_organisation(name: str) -> bool:
     """True for "CDC", "Whitefish Energy", "Justice Department", "Democrats": not a he or a she."""
     tokens = name.split()
     if any(_bare(t) in ORG_WORDS or _bare(t) in GROUP_WORDS for t in tokens):
         return True
+    if len(tokens) >= 2 and (tokens[0] in NATIONALITIES or tokens[0] in COMPASS):
+        return True  # "Australian Open", "West Ham", "North Carolina"
     return len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
 
 
@@ -268,11 +305,14 @@ class NameBook:
             elif m.title in FEMALE_TITLES:
                 self.gender.setdefault(m.name.split()[-1], "f")
         by_last: dict[str, list[str]] = {}
+        by_first: dict[str, list[str]] = {}
         for name in self.first_at:
             tokens = name.split()
             if len(tokens) >= 2 and not is_organisation(name):
                 by_last.setdefault(tokens[-1], []).append(name)
+                by_first.setdefault(tokens[0], []).append(name)
         self._by_last = by_last
+        self._by_first = by_first
 
     def fullest(self, name: str) -> str:
         """The fullest form of ``name`` the article gives ("Lukashenko" -> "Alexander Lukashenko").
@@ -288,11 +328,14 @@ class NameBook:
                 return self.fullest(rest)
         if len(tokens) != 1 or is_organisation(name):
             return name
-        # a full name whose roles clash with the bare surname's is someone else ("Ivanka Trump")
+        # a titled surname ("President Trump") is not a relative named in full without a title ("Ivanka
+        # Trump"), but may be a titled one ("Congressman Israel", "DCCC Chairman Steve Israel")
         own = self.titles.get(name, set())
-        candidates = [c for c in self._by_last.get(tokens[0], []) if not own or own & self.titles.get(c, set())]
+        candidates = [c for c in self._by_last.get(tokens[0], []) if not own or self.titles.get(c)]
         if not candidates:
-            return name
+            # "Gen. Prayuth Chan-ocha" ... "Prayuth said": a given name used alone, when one full name has it
+            firsts = [c for c in self._by_first.get(tokens[0], []) if c in self.titled]
+            return firsts[0] if len(firsts) == 1 else name
         if len(candidates) == 1:
             return candidates[0]
         ordered = sorted(candidates, key=lambda n: self.first_at[n])

@@ -9,7 +9,9 @@ Rules, by what news text needs:
   sentence ("in the U.S. The" ends, "the U.S. Army" does not; "No. 5" never does);
 - a line break inside a paragraph always ends a sentence (scraped posts and one-sentence-a-line corpora);
 - headings, embedded posts and captions come from ``Article.blocks``: a heading is one sentence, post and
-  caption sentences keep their block's kind, so compare can weigh them apart.
+  caption sentences keep their block's kind, so compare can weigh them apart;
+- page furniture (bylines, credits, a post's signature line, widgets) gets its own kind (``furniture.py``),
+  and a video widget glued to the next sentence ("MUST WATCH Title 01:55 The photos ...") is cut off it.
 Every character of the body that is not white space belongs to exactly one sentence.
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 
 from tui_reader.core.figures import MONTHS
+from tui_reader.core.furniture import sentence_kind
 from tui_reader.core.model import Article, BlockKind, Sentence
 
 
@@ -92,10 +95,23 @@ def split_sentences(article: Article) -> list[Sentence]:
             spans = [_trim(body, s, e) for s, e in _lines(body, start, end)]
         else:
             spans = [span for s, e in _lines(body, start, end) for span in split_text_spans(body, s, e)]
-        for s, e in spans:
+        for s, e in (piece for span in spans for piece in _cut_widget(body, *span)):
             if s < e:
-                out.append(Sentence(s, e, body[s:e], kind, number))
+                text = body[s:e]
+                out.append(Sentence(s, e, text, sentence_kind(text, kind, len(out), article.outlet), number))
     return out
+
+
+# A video widget's title and running time glued before a sentence: "MUST WATCH Army: 'Weapons' used 01:55 The".
+_WIDGET_PREFIX = re.compile(r"(?:MUST WATCH|WATCH|VIDEO)\b[^\n]{1,140}?\b\d{1,2}:\d{2}(?=\s+[\"“‘'A-Z])")
+
+
+def _cut_widget(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    m = _WIDGET_PREFIX.match(text, start, end)
+    if m is None:
+        return [(start, end)]
+    rest = _SPACE.match(text, m.end(), end)
+    return [(start, m.end()), (rest.end() if rest else m.end(), end)]
 
 
 def split_text(text: str) -> list[tuple[int, int]]:

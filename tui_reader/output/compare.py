@@ -1,9 +1,10 @@
 """``newsreader compare A [B]``: two accounts side by side (Rich) or the comparison as JSON.
 
 People get two aligned columns (pairs on one row, word differences coloured, a sentence only one side has
-opposite a blank), then a table of figures (shared / only A / only B / conflicts) and one of quotations. Under
-``WIDE`` columns the two accounts are stacked, A above B, row by row. Article text only ever enters a Rich
-``Text`` as plain text and is styled by offsets.
+opposite a blank, page furniture such as bylines and credits dimmed and named), then a table of figures
+(shared / only A / only B / conflicts) and one of quotations. Under ``WIDE`` columns the two accounts are
+stacked, A above B, row by row. ``newsreader compare A`` picks B with ``closest_account``. Article text only
+ever enters a Rich ``Text`` as plain text and is styled by offsets.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from rich.text import Text
 
 from tui_reader.core.corpus import Corpus, find_article
 from tui_reader.core.errors import UserError
+from tui_reader.core.furniture import FURNITURE_KINDS
 from tui_reader.core.model import Article, Comparison, DiffOp, Pair, Sentence
+from tui_reader.core.stories import StoryIndex
 
 WIDE = 100
 """At this many columns or more the two accounts stand side by side."""
@@ -53,21 +56,14 @@ def _find(paths: list[Path] | None, key: str, corpus: Corpus | None) -> tuple[Ar
 
 def run(args: argparse.Namespace, paths: list[Path] | None) -> int:
     """Compare article ``args.a`` with ``args.b`` (or with its closest other account when B is not given)."""
-    from tui_reader.core.compare import best_match, compare, rank_candidates
+    from tui_reader.core.compare import compare
 
-    a, corpus = _find(paths, args.a, None)
     note = None
     if args.b:
+        a, corpus = _find(paths, args.a, None)
         b, corpus = _find(paths, args.b, corpus)
     else:
-        corpus = corpus or Corpus.load(paths)
-        found = best_match(a, corpus.articles)
-        if found is None:
-            ranked = rank_candidates(a, corpus.articles, limit=1)
-            closest = f" (closest: {ranked[0][0]}, score {ranked[0][1]:.2f})" if ranked else ""
-            raise UserError(f"no other account of this story in the corpus{closest}; name B to compare anyway")
-        b, score = found
-        note = f"B is the closest other account of this story in the corpus (score {score:.2f})"
+        a, b, note = closest_account(paths, args.a)
     if a.id == b.id and a.path == b.path:
         raise UserError("A and B are the same article")
 
@@ -82,6 +78,52 @@ def run(args: argparse.Namespace, paths: list[Path] | None) -> int:
     console = make_console()
     render(result, console, note=note)
     return 0
+
+
+def closest_account(paths: list[Path] | None, key: str) -> tuple[Article, Article, str]:
+    """Article ``key``, its closest other account of the same story, and a line saying how B was chosen.
+
+    With a built search index of more than ``IN_MEMORY_MAX`` articles, the index's more-like-this
+    (``similar()``) is the first cut and only its candidates are read and ranked (A itself is read from its one
+    file); a smaller corpus, or one without an index, is loaded and ranked in memory.
+    """
+    from tui_reader.core.compare import best_match, rank_candidates
+
+    index = _built_index(paths)
+    a = index.load(key) if index is not None else None  # None: a path, or an article newer than the index
+    if index is not None and a is not None:
+        found = best_match(a, index)
+        ranked = [] if found else rank_candidates(a, index, limit=1)
+        how = "among the search index's most similar articles"
+    else:
+        a, corpus = _find(paths, key, None)
+        corpus = corpus or Corpus.load(paths)
+        found = best_match(a, corpus.articles)
+        ranked = [] if found else rank_candidates(a, corpus.articles, limit=1)
+        how = "in the corpus"
+    if found is None:
+        closest = f" (closest: {ranked[0][0]}, score {ranked[0][1]:.2f})" if ranked else ""
+        raise UserError(f"no other account of this story {how}{closest}; name B to compare anyway")
+    b, score = found
+    return a, b, f"B is the closest other account of this story {how} (score {score:.2f})"
+
+
+IN_MEMORY_MAX = 200
+"""Corpora of at most this many articles are ranked in memory, index or not (it is as fast and sees all)."""
+
+
+def _built_index(paths: list[Path] | None) -> StoryIndex | None:
+    """The corpus's search index when one has been built and is large enough to be worth it, else None."""
+    try:
+        from tui_reader.core.index import SearchIndex
+
+        index = SearchIndex.open(paths)
+    except Exception:  # no whoosh, an unreadable cache: the in-memory path still works
+        return None
+    if len(index) <= IN_MEMORY_MAX:
+        index.close()
+        return None
+    return index
 
 
 def render(cmp: Comparison, console: Console, *, note: str | None = None) -> None:
@@ -110,10 +152,12 @@ def _header(cmp: Comparison, note: str | None) -> RenderableType:
     if note:
         parts.append(Text(note, style=STYLES["meta"]))
     same = sum(1 for p in cmp.pairs if p.kind == "same")
+    only_a = sum(1 for i in cmp.only_a if cmp.sentences_a[i].kind not in FURNITURE_KINDS)
+    only_b = sum(1 for j in cmp.only_b if cmp.sentences_b[j].kind not in FURNITURE_KINDS)
     f = cmp.figures
     summary = (
         f"{len(cmp.pairs)} aligned ({same} worded the same, {len(cmp.pairs) - same} paraphrased) · "
-        f"only in A: {len(cmp.only_a)} · only in B: {len(cmp.only_b)} · figures: {len(f.shared)} shared, "
+        f"only in A: {only_a} · only in B: {only_b} · figures: {len(f.shared)} shared, "
         f"{len(f.conflicts)} in conflict · quotations: {len(cmp.quotes.shared)} shared"
     )
     parts.append(Text(summary))
@@ -177,12 +221,15 @@ def _row_cells(cmp: Comparison, pair: Pair | None, ia: tuple[int, ...], ib: tupl
     left = _cell(cmp.a.body, cmp.sentences_a, ia, ops, "a") if ia else Text("")
     right = _cell(cmp.b.body, cmp.sentences_b, ib, ops, "b") if ib else Text("")
     if pair is None:
+        sentence = cmp.sentences_a[ia[0]] if ia else cmp.sentences_b[ib[0]]
+        furniture = sentence.kind in FURNITURE_KINDS
+        style, label = (STYLES["meta"], sentence.kind) if furniture else (STYLES["only"], "")
         if ia:
-            left.stylize(STYLES["only"])
-            right = Text("only in A", style=STYLES["only_label"])
+            left.stylize(style)
+            right = Text(label or "only in A", style=STYLES["meta"] if furniture else STYLES["only_label"])
         else:
-            right.stylize(STYLES["only"])
-            left = Text("only in B", style=STYLES["only_label"])
+            right.stylize(style)
+            left = Text(label or "only in B", style=STYLES["meta"] if furniture else STYLES["only_label"])
     return left, right
 
 
@@ -208,8 +255,11 @@ def _stacked(cmp: Comparison) -> RenderableType:
         if ib:
             parts.append(Text.assemble(("B  ", STYLES["label"]), right))
         if pair is None:
-            label = "   only in A" if ia else "   only in B"
-            parts.append(Text(label, style=STYLES["only_label"]))
+            sentence = cmp.sentences_a[ia[0]] if ia else cmp.sentences_b[ib[0]]
+            if sentence.kind in FURNITURE_KINDS:
+                parts.append(Text(f"   {sentence.kind} (not aligned)", style=STYLES["meta"]))
+            else:
+                parts.append(Text("   only in A" if ia else "   only in B", style=STYLES["only_label"]))
     return Group(*parts)
 
 

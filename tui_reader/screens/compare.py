@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from tui_reader.library import Entry, Library
+from tui_reader.screens.main import deliver, while_alive
 from tui_reader.screens.picker import CandidatePicker
 from tui_reader.widgets.compare_layout import SIDE_BY_SIDE_MIN, CompareLayout, build_rows
 from tui_reader.widgets.compare_summary import CompareSummary, summary_counts, summary_items
@@ -39,6 +40,7 @@ class CompareScreen(Screen[None]):
         Binding("q,escape", "app.pop_screen", "Back", tooltip="Back to the reader"),
         Binding("s", "swap", "Swap", tooltip="Swap the two sides"),
         Binding("p", "pick", "Other accounts", tooltip="Compare with another account of this story"),
+        Binding("question_mark", "app.help", "Help", tooltip="Every key, and what the colours mean"),
     ]
     AUTO_FOCUS = "CompareView"
 
@@ -50,13 +52,14 @@ class CompareScreen(Screen[None]):
         self.comparison: Comparison | None = None
         self.candidates: list[tuple[str, float]] = []
         self.swapped = False
+        self._counts = ""
 
     def compose(self) -> ComposeResult:
         """The widgets of this screen, top to bottom."""
         yield Static(Content("Comparing…"), id="compare-title")
         yield CompareSummary(id="compare-summary")
         yield CompareView(id="compare-view")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_resize(self) -> None:
         """Narrow terminals get a shorter summary (the rows are stacked there too)."""
@@ -73,31 +76,30 @@ class CompareScreen(Screen[None]):
         worker = get_current_worker()
         article = self.library.load(article_id)
         if article is None:
-            self.app.call_from_thread(self._failed, f"Could not read {article_id}.")
+            deliver(self.app, self._failed, f"Could not read {article_id}.")
             return
         if not self.candidates:
             self.candidates = self.library.candidates(article)
         if other_id is None:
             if not self.candidates:
-                self.app.call_from_thread(self._failed, "No other account of this story in the corpus to compare with.")
+                deliver(self.app, self._failed, "No other account of this story in the corpus to compare with.")
                 return
             other_id = self.candidates[0][0]
         other = self.library.load(other_id)
         if other is None:
-            self.app.call_from_thread(self._failed, f"Could not read {other_id}.")
+            deliver(self.app, self._failed, f"Could not read {other_id}.")
             return
         comparison = self.library.compare(article, other)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._compared, comparison)
+            deliver(self.app, self._compared, comparison)
 
+    @while_alive
     def _failed(self, text: str) -> None:
         self.query_one(CompareSummary).message(text)
         self.query_one("#compare-title", Static).update(Content("Compare"))
 
-    def _compared(self, comparison: Comparison | None) -> None:
-        if comparison is None:
-            self._failed("Comparing is not available yet in this build.")
-            return
+    @while_alive
+    def _compared(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.other_id = comparison.b.id
         self._show()
@@ -114,9 +116,8 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-title", Static).update(title)
         score = next((s for i, s in self.candidates if i == comparison.b.id), None)
         match = f"  ·  story match {score:.2f}" if score is not None else ""
-        self.query_one(CompareSummary).show(
-            summary_counts(rows, left.label, right.label) + match, summary_items(comparison)
-        )
+        self._counts = summary_counts(rows, left.label, right.label) + match
+        self.query_one(CompareSummary).show(self._counts, summary_items(comparison))
 
     def action_swap(self) -> None:
         """Put the right account on the left and vice versa."""
@@ -136,6 +137,18 @@ class CompareScreen(Screen[None]):
             self.swapped = False
             self.query_one(CompareSummary).message("Comparing…")
             self.run_compare(self.article_id, other_id)
+
+    @on(CompareView.RowChanged)
+    def _row_changed(self, message: CompareView.RowChanged) -> None:
+        """Say where ``]`` / ``[`` are: "difference 3 of 12" after the counts."""
+        layout = self.query_one(CompareView).layout
+        if layout is None or not self._counts:
+            return
+        differences = [i for i, row in enumerate(layout.rows) if row.is_difference]
+        where = ""
+        if message.row in differences:
+            where = f"  ·  difference {differences.index(message.row) + 1} of {len(differences)}"
+        self.query_one(CompareSummary).set_counts(self._counts + where)
 
     @on(CompareSummary.ItemChosen)
     def _summary_item(self, message: CompareSummary.ItemChosen) -> None:

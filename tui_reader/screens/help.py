@@ -83,4 +83,4 @@ class HelpScreen(Screen[None]):
             yield Static(Content.styled("Highlights", "bold $text-accent"), classes="help-heading")
             yield Legend()
             yield Static(_keys_text(self.app.get_key_display, _sections()), id="help-keys")
-        yield Footer()
+        yield Footer(compact=True)

@@ -7,15 +7,19 @@ annotate and search; everything it shows comes from the ``Library`` (core), draw
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from tui_reader.core.model import Article, SearchResult, Span
@@ -39,6 +43,35 @@ from tui_reader.widgets.source_list import SourceList
 from tui_reader.widgets.status_line import StatusLine
 from tui_reader.widgets.title_bar import TitleBar
 
+
+def while_alive(handler: Callable[..., None]) -> Callable[..., None]:
+    """Drop a worker's late result if the screen is being torn down (quitting while indexing or loading).
+
+    Results reach the screen through ``call_from_thread`` or a message; on quit the screen's widgets may be
+    gone already, and a result for a screen nobody sees is not an error worth a traceback.
+    """
+
+    @functools.wraps(handler)
+    def guarded(self: Screen[None], *args: object) -> None:
+        if not self.is_attached:
+            return
+        try:
+            handler(self, *args)
+        except NoMatches:
+            if self.is_attached and self.app.is_running and self.children:
+                raise  # a real bug, not teardown
+
+    return guarded
+
+
+def deliver(app: App[object], callback: Callable[..., object], *args: object) -> None:
+    """Hand a thread worker's result to the event loop; after quitting there is no loop, and nothing to do."""
+    with contextlib.suppress(RuntimeError):  # the app has closed while the worker ran
+        app.call_from_thread(callback, *args)
+
+
+WIDE = 130
+"""Columns from which list, reader and facts panel all fit side by side."""
 SEARCH_DEBOUNCE = 0.15
 """Seconds of quiet typing before a search runs (earlier keystrokes cancel it)."""
 
@@ -67,7 +100,9 @@ class MainScreen(Screen[None]):
     """Source list on the left, the reader on the right, search at the bottom."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", tooltip="Search the corpus as you type"),
+        # A priority binding: it runs as soon as the app reads the key, so what is typed right after it
+        # already goes to the search input (see check_action for "/" inside the input).
+        Binding("slash", "search", "Search", tooltip="Search the corpus as you type", priority=True),
         Binding("n", "next_match", "Next match", tooltip="Go to the next search match (into the next article)"),
         Binding("N", "previous_match", "Prev match", tooltip="Go to the previous search match"),
         Binding("c", "compare", "Compare", tooltip="Compare this article with its closest other account"),
@@ -76,6 +111,7 @@ class MainScreen(Screen[None]):
         Binding("1", "toggle_highlight('quotes')", "Quotes", show=False, tooltip="Quotation highlights on / off"),
         Binding("2", "toggle_highlight('figures')", "Figures", show=False, tooltip="Figure highlights on / off"),
         Binding("3", "toggle_highlight('matches')", "Matches", show=False, tooltip="Search-match highlights on / off"),
+        Binding("question_mark", "app.help", "Help", tooltip="Every key, and what the highlight colours mean"),
         Binding("q", "app.quit", "Quit", tooltip="Quit newsreader"),
     ]
     AUTO_FOCUS = "SourceList"
@@ -87,10 +123,12 @@ class MainScreen(Screen[None]):
         self.by_id: dict[str, Entry] = {}
         self.order = "date"
         self.search_state = SearchState()
-        self.stories: dict[str, str] = {}
+        self.stories: dict[str, str] | None = None  # id -> story name, once grouped (o: by story)
         self._annotations: dict[str, tuple[Span, ...]] = {}
         self._pending_jump: str | None = None  # "first" / "last": where to land when the next article opens
         self._submit_pending = False  # enter was pressed before the search finished
+        self._index_state = ""  # what the title bar says about the index once it is done
+        self._queued_steps = 0  # n (+1) / N (-1) pressed while a submitted search was still running
 
     def compose(self) -> ComposeResult:
         """The widgets of this screen, top to bottom."""
@@ -101,7 +139,7 @@ class MainScreen(Screen[None]):
             yield FactsPanel(id="facts")
         yield SearchBar(id="search-bar")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Set up what needs the DOM once mounted."""
@@ -130,28 +168,42 @@ class MainScreen(Screen[None]):
 
     # -- corpus and index -----------------------------------------------------------------------------
 
+    @while_alive
     def on_corpus_progress(self, message: CorpusProgress) -> None:
         """Show reading or indexing progress in the title bar."""
-        self.query_one(TitleBar).state = f"{message.stage} {message.done:,}/{message.total:,}"
+        bar = self.query_one(TitleBar)
+        bar.state = f"{message.stage} {message.done:,}/{message.total:,}" if message.total else f"{message.stage}…"
 
+    @while_alive
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         """Fill the list once the corpus is read; say what was skipped."""
         self.entries = message.entries
         self.by_id = {e.id: e for e in message.entries}
+        self.stories = None  # the articles changed: group again when asked
+        if self.order == "story":
+            self._group_stories()
         bar = self.query_one(TitleBar)
         bar.count = len(self.entries)
         bar.state = ""
+        if self.library.provisional:  # keep the wording: on_index_ready clears it by its start
+            self.status.say("Listing files while the index is built: titles and search come when it is done.")
         if message.skipped:
             first = message.skipped[0]
             more = f" (and {len(message.skipped) - 1:,} more)" if len(message.skipped) > 1 else ""
             self.status.say(f"Skipped {first.path}: {first.reason}{more}", "warning")
         self._show_list()
+        if self.reader.article is not None:  # what the reader already read beats the index's list
+            self._refresh_entry(Entry.of(self.reader.article))
         if not self.entries:
             self.reader.show(None, "No articles here. Try `newsreader --corpus PATH` with a folder of articles.")
 
+    @while_alive
     def on_index_ready(self, message: IndexReady) -> None:
         """Say in the title bar that search is ready (or how it fell back)."""
-        self.query_one(TitleBar).state = "index ready" if not message.notice else f"index: {message.notice}"
+        self._index_state = "index ready" if not message.notice else f"index: {message.notice}"
+        self.query_one(TitleBar).state = self._index_state
+        if self.status.text.startswith("Listing files"):
+            self.status.say("")
 
     def _show_list(self, keep: str | None = None) -> None:
         """Fill the list from the corpus, or from the search results while a search is on."""
@@ -177,7 +229,7 @@ class MainScreen(Screen[None]):
         """An article was chosen: show it and move to the reader."""
         if self.reader.article is None or self.reader.article.id != message.article_id:
             self.open_article(message.article_id)
-        self.reader.focus()
+        self.set_focus(self.reader)
 
     def open_article(self, article_id: str) -> None:
         """Load an article into the reader (in a worker; a newer request makes an older one moot)."""
@@ -188,13 +240,15 @@ class MainScreen(Screen[None]):
         article = self.library.load(article_id)
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._loaded, article_id, article)
+        deliver(self.app, self._loaded, article_id, article)
 
+    @while_alive
     def _loaded(self, article_id: str, article: Article | None) -> None:
         if article is None:
             self.reader.show(None, f"Could not read {article_id} any more (moved or deleted?).")
             return
         self.reader.show(article)
+        self._refresh_entry(Entry.of(article))
         self._apply_matches()
         cached = self._annotations.get(article.id)
         if cached is not None:
@@ -202,12 +256,22 @@ class MainScreen(Screen[None]):
         else:
             self._annotate(article)
 
+    def _refresh_entry(self, entry: Entry) -> None:
+        """A loaded article knows more than the index's list (its byline): show it in its row."""
+        old = self.by_id.get(entry.id)
+        if old is None or old == entry:
+            return
+        self.by_id[entry.id] = entry
+        self.entries = [entry if e.id == entry.id else e for e in self.entries]
+        self.source_list.update_entry(entry)
+
     @work(exclusive=True, group="annotate", thread=True)
     def _annotate(self, article: Article) -> None:
         spans = tuple(self.library.annotate(article))
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._annotated, article.id, spans)
+            deliver(self.app, self._annotated, article.id, spans)
 
+    @while_alive
     def _annotated(self, article_id: str, spans: tuple[Span, ...]) -> None:
         self._annotations[article_id] = spans
         if self.reader.article is not None and self.reader.article.id == article_id:
@@ -220,12 +284,21 @@ class MainScreen(Screen[None]):
 
     # -- search ---------------------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` typed inside the search input is text, not the search key; n / N show only with results."""
+        if action == "search":
+            return not isinstance(self.focused, Input)
+        if action in ("next_match", "previous_match"):
+            return bool(self.search_state.active and self.search_state.order) or self._submit_pending
+        return True
+
     def action_search(self) -> None:
         """Open the search input."""
         self.query_one(SearchBar).open()
 
     @on(SearchEdited)
     def _search_edited(self, message: SearchEdited) -> None:
+        self._queued_steps = 0  # a new query: n / N pressed for the old one mean nothing now
         if not message.query.strip():
             self.workers.cancel_group(self, "search")
             self._search_done("", None)
@@ -239,16 +312,19 @@ class MainScreen(Screen[None]):
         result = await asyncio.to_thread(self.library.search, query)
         self._search_done(query, result)
 
+    @while_alive
     def _search_done(self, query: str, result: SearchResult | None) -> None:
         state = SearchState(query=query, result=result)
         if result is not None:
             state.order = [h.id for h in result.hits]
             state.matches = {h.id: h.matches for h in result.hits}
         self.search_state = state
+        self.refresh_bindings()  # n / N appear in the footer only while there are matches
+        notice = f" ({result.notice})" if result is not None and result.notice else ""
         if query.strip() and result is None:
             self.status.say("Search is not available yet: the index has not been built.", "warning")
         elif state.active and not state.order:
-            self.status.say(f"No articles match “{query}”.", "warning")
+            self.status.say(f"No articles match “{query}”.{notice}", "warning")
         elif state.active:
             self._say_position()
         else:
@@ -261,10 +337,13 @@ class MainScreen(Screen[None]):
 
     @on(SearchSubmitted)
     def _search_submitted(self, message: SearchSubmitted) -> None:
-        self.reader.focus()
-        if self.search_state.query != message.query and message.query.strip():
+        self._submit(message.query)
+
+    def _submit(self, query: str) -> None:
+        self._focus_reading()
+        if self.search_state.query != query and query.strip():
             self._submit_pending = True  # the search is still running: jump when it lands
-            self.run_search(message.query)
+            self.run_search(query)
         else:
             self._go_to_first_match()
 
@@ -280,7 +359,11 @@ class MainScreen(Screen[None]):
 
     @on(SearchClosed)
     def _search_closed(self) -> None:
-        self.reader.focus() if self.reader.article is not None else self.source_list.focus()
+        self._focus_reading()
+
+    def _focus_reading(self) -> None:
+        """Focus the reader (or the list when no article is open) at once, not after the next refresh."""
+        self.set_focus(self.reader if self.reader.article is not None else self.source_list)
 
     def _apply_matches(self) -> None:
         """Give the reader the matches of its article; land on the first or last one if a jump is pending."""
@@ -289,12 +372,17 @@ class MainScreen(Screen[None]):
             return
         matches = self.search_state.matches.get(article.id, ()) if self.search_state.active else ()
         current = None
-        if matches and self._pending_jump:
+        landed = bool(matches and self._pending_jump)
+        if landed:
             current = 0 if self._pending_jump == "first" else len(matches) - 1
             self._pending_jump = None
         self.reader.set_matches(matches, current)
         if self.search_state.active and self.search_state.order:
             self._say_position()
+        if landed and self._queued_steps:  # n / N pressed before the search had landed
+            steps, self._queued_steps = self._queued_steps, 0
+            for _ in range(abs(steps)):
+                self._step_match(1 if steps > 0 else -1)
 
     def _say_position(self) -> None:
         state = self.search_state
@@ -302,11 +390,15 @@ class MainScreen(Screen[None]):
         plural = "s" if articles != 1 else ""
         article = self.reader.article
         current = self.reader.current_match
+        more = ""
+        if state.result is not None and state.result.total > articles:
+            more = f" (the best {articles:,} of {state.result.total:,})"
         if article is None or current is None or article.id not in state.matches:
-            self.status.say(f"{state.total:,} matches in {articles:,} article{plural} · enter or n: first match")
+            found = f"{state.total:,} {_matches(state.total)} in {articles:,} article{plural}{more}"
+            self.status.say(f"{found} · enter or n: first match")
             return
         before = sum(len(state.matches[i]) for i in state.order[: state.order.index(article.id)])
-        self.status.say(f"match {before + current + 1:,} of {state.total:,} in {articles:,} article{plural}")
+        self.status.say(f"match {before + current + 1:,} of {state.total:,} in {articles:,} article{plural}{more}")
 
     def action_next_match(self) -> None:
         """Next match; past the last one in this article, the first match of the next article."""
@@ -318,6 +410,9 @@ class MainScreen(Screen[None]):
 
     def _step_match(self, delta: int) -> None:
         state = self.search_state
+        if self._submit_pending or self._pending_jump:
+            self._queued_steps += delta  # the search or the jump is still on its way: do this when it lands
+            return
         if not state.active or not state.order:
             self.status.say("No search on show: press / to search.", "warning")
             return
@@ -351,10 +446,15 @@ class MainScreen(Screen[None]):
         setattr(self.reader, attr, value)
         self.status.say(f"{kind.capitalize()} highlighting {'on' if value else 'off'}.")
 
+    def on_resize(self) -> None:
+        """Below ``WIDE`` columns the facts panel takes the list's place instead of squeezing the reader."""
+        self.set_class(self.size.width < WIDE, "-narrow")
+
     def action_toggle_facts(self) -> None:
         """Show or hide the facts panel."""
         panel = self.query_one(FactsPanel)
         panel.display = not panel.display
+        self.set_class(panel.display, "-facts")
         if panel.display:
             panel.focus()
         elif panel.has_focus or self.focused is None:
@@ -365,10 +465,46 @@ class MainScreen(Screen[None]):
         if self.search_state.active:
             self.status.say("Search results are ranked best first; clear the search to change the order.")
             return
-        choices = [o for o in ORDERS if o != "story" or self.stories]
-        self.order = choices[(choices.index(self.order) + 1) % len(choices)] if self.order in choices else "date"
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)] if self.order in ORDERS else "date"
+        if self.order == "story" and self.stories is None:
+            self.status.say("Grouping articles by story…")
+            self._group_stories()
+            return
         self._show_list()
-        self.status.say(f"List: {ORDER_NAMES[self.order]}.")
+        self._say_order()
+
+    def _say_order(self) -> None:
+        note = ""
+        if self.order == "story" and not self.stories:
+            note = " (no two articles here report the same story)" if self.stories == {} else ""
+        self.status.say(f"List: {ORDER_NAMES[self.order]}{note}.  o: change")
+
+    @work(exclusive=True, group="stories", thread=True)
+    def _group_stories(self) -> None:
+        """Story grouping costs a more-like-this search per article: off the event loop, with progress."""
+        bar = self.query_one(TitleBar)
+
+        def progress(done: int, total: int) -> None:
+            if done % 25 == 0 or done == total:
+                deliver(self.app, setattr, bar, "state", f"grouping stories {done:,}/{total:,}")
+
+        stories = self.library.stories(progress)
+        if not get_current_worker().is_cancelled:
+            deliver(self.app, self._stories_grouped, stories)
+
+    @while_alive
+    def _stories_grouped(self, stories: dict[str, str] | None) -> None:
+        self.query_one(TitleBar).state = self._index_state
+        if stories is None:
+            self.stories = None
+            self.order = "corpus"
+            self._show_list()
+            self.status.say("Grouping by story is not available for this corpus (too large); list: corpus order.")
+            return
+        self.stories = stories
+        if self.order == "story":
+            self._show_list()
+            self._say_order()
 
     # -- compare --------------------------------------------------------------------------------------
 
@@ -381,3 +517,8 @@ class MainScreen(Screen[None]):
         from tui_reader.screens.compare import CompareScreen
 
         self.app.push_screen(CompareScreen(self.library, article.id))
+
+
+def _matches(count: int) -> str:
+    """ "match" or "matches" for ``count``."""
+    return "match" if count == 1 else "matches"

@@ -13,6 +13,9 @@ from tui_reader.widgets.source_list import Row
 ORDERS = ("date", "outlet", "story", "corpus")
 """Every way the list can be arranged, in the order ``o`` cycles through them."""
 
+LONE = "Only one account"
+"""The group of articles that no other article of the corpus reports (in story order)."""
+
 ORDER_NAMES = {
     "date": "newest first",
     "outlet": "by outlet",
@@ -36,7 +39,7 @@ def arrange(
     """The rows for ``entries`` in ``order``; ``counts`` are match counts; ``stories`` maps id -> story name.
 
     "relevance" keeps the given order (search results come ranked); "story" without ``stories`` falls back
-    to date order.
+    to date order; articles not in ``stories`` go to a last group, "Only one account".
     """
     counts = counts or {}
     if order in ("corpus", "relevance"):
@@ -44,8 +47,8 @@ def arrange(
     ordered = _newest_first(entries)
     if order == "outlet":
         key = {e.id: e.source for e in ordered}
-    elif order == "story" and stories:
-        key = {e.id: stories.get(e.id) or e.title for e in ordered}
+    elif order == "story" and stories is not None:
+        key = {e.id: stories.get(e.id) or LONE for e in ordered}
     else:
         return [Row(e, count=counts.get(e.id, 0)) for e in ordered]
     groups: dict[str, list[Entry]] = {}
@@ -53,8 +56,8 @@ def arrange(
         groups.setdefault(key[entry.id], []).append(entry)
     if order == "outlet":
         names = sorted(groups, key=str.casefold)
-    else:  # stories: the most-covered first
-        names = sorted(groups, key=lambda n: (-len(groups[n]), n.casefold()))
+    else:  # stories: the most-covered first, articles with no other account last
+        names = sorted(groups, key=lambda n: (n == LONE, -len(groups[n]), n.casefold()))
     rows: list[Row] = []
     for name in names:
         rows.append(Row(None, label=name, count=len(groups[name])))

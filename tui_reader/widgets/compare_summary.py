@@ -111,6 +111,10 @@ class CompareSummary(Vertical):
         else:
             options.add_option(Option(Content("No figure conflicts and no quotation on one side only."), disabled=True))
 
+    def set_counts(self, counts: str) -> None:
+        """Replace the counts line only (the list keeps its place)."""
+        self.query_one("#summary-counts", Static).update(Content(counts))
+
     def message(self, text: str) -> None:
         """Show a one-line message instead of a summary (loading, errors)."""
         self._items = []

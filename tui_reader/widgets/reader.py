@@ -19,6 +19,7 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from tui_reader.core.model import Article, Span
@@ -219,29 +220,59 @@ class Reader(ScrollView, can_focus=True):
     # -- drawing --------------------------------------------------------------------------------------
 
     def _style(self, key: LineKind | int | str) -> Style:
-        """The Rich style for a line kind, a highlight layer (int) or a component class (str), cached."""
+        """The Rich style for a line kind, a highlight layer (int) or a component class (str), cached.
+
+        Full component styles (not partial): "auto" and translucent theme colours only resolve against the
+        pane's real background. Highlights are added in priority order, so the last one's colours win.
+        """
         cache_key = (type(key).__name__, key)
         style = self._styles.get(cache_key)
         if style is None:
             if isinstance(key, LineKind):
                 name = KIND_CLASSES.get(key)
-                style = self.rich_style + self.get_component_rich_style(name, partial=True) if name else self.rich_style
+                style = self.get_component_rich_style(name) if name else self.rich_style
             elif isinstance(key, int):
-                style = self.get_component_rich_style(HIGHLIGHT_CLASSES[key], partial=True)
+                style = self.get_component_rich_style(HIGHLIGHT_CLASSES[key])
             else:
-                style = self.rich_style + self.get_component_rich_style(key, partial=True)
+                style = self.get_component_rich_style(key)
             self._styles[cache_key] = style
         return style
 
     def render_line(self, y: int) -> Strip:
-        """Draw screen row ``y`` (styled on demand and cached by layout line)."""
+        """Draw screen row ``y`` (styled on demand and cached by layout line; offsets for mouse selection)."""
         width = self.scrollable_content_region.width
         line_no = self.scroll_offset.y + y
-        strip = self._strips.get(line_no)
-        if strip is None:
-            strip = self._render_layout_line(line_no)
-            self._strips[line_no] = strip
-        return strip.crop_extend(0, width, self.rich_style)
+        selection = self.text_selection
+        if selection is None:
+            strip = self._strips.get(line_no)
+            if strip is None:
+                strip = self._render_layout_line(line_no)
+                self._strips[line_no] = strip
+        else:
+            strip = _select(self._render_layout_line(line_no), selection.get_span(line_no), self._selection_style())
+        layout_width = self._layout.width if self._layout is not None else width
+        margin = max(0, (width - layout_width) // 2)  # a wide pane centres the measure
+        strip = strip.crop_extend(0, width - margin, self.rich_style).apply_offsets(0, line_no)
+        return Strip.join([Strip.blank(margin, self.rich_style), strip]) if margin else strip
+
+    def _selection_style(self) -> Style:
+        return self.screen.get_component_rich_style("screen--selection")
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text, line by line as shown (what the mouse selected, for copying)."""
+        layout = self._layout
+        if layout is None:
+            return None
+        lines = (
+            (POST_BAR if layout.kinds[y] == LineKind.POST else "") + layout.text[layout.starts[y] : layout.ends[y]]
+            for y in range(len(layout))
+        )
+        return selection.extract("\n".join(lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """Redraw with (or without) the selection."""
+        self._strips.clear()
+        self.refresh()
 
     def _render_layout_line(self, line_no: int) -> Strip:
         layout = self._layout
@@ -272,3 +303,27 @@ class Reader(ScrollView, can_focus=True):
                     style += self._style(tag)
             segments.append(Segment(layout.text[left:right], style))
         return Strip(segments)
+
+
+def _select(strip: Strip, span: tuple[int, int] | None, style: Style) -> Strip:
+    """``strip`` with characters ``span[0]:span[1]`` (``-1``: to the end) in the selection style."""
+    if span is None:
+        return strip
+    start, end = span
+    if end == -1:
+        end = sum(len(segment.text) for segment in strip)
+    out: list[Segment] = []
+    pos = 0
+    for segment in strip:
+        text, seg_style = segment.text, segment.style or Style()
+        a, b = max(start, pos) - pos, min(end, pos + len(text)) - pos
+        if a >= b:
+            out.append(segment)
+        else:
+            out.extend(
+                Segment(piece, piece_style)
+                for piece, piece_style in ((text[:a], seg_style), (text[a:b], seg_style + style), (text[b:], seg_style))
+                if piece
+            )
+        pos += len(text)
+    return Strip(out)

@@ -98,7 +98,6 @@ class SourceList(ScrollView, can_focus=True):
         """The entry under the cursor, if any."""
         return self._rows[self._cursor].entry if 0 <= self._cursor < len(self._rows) else None
 
-    @property
     def article_ids(self) -> list[str]:
         """Ids of the listed articles in display order."""
         return [r.entry.id for r in self._rows if r.entry is not None]
@@ -130,6 +129,15 @@ class SourceList(ScrollView, can_focus=True):
         if 0 <= index < len(self._rows) and self._rows[index].entry is not None:
             return self._rows[index].entry.id  # type: ignore[union-attr]
         return None
+
+    def update_entry(self, entry: Entry) -> None:
+        """Redraw the row of ``entry.id`` with fresher metadata (the index lists no bylines; a loaded article has)."""
+        for i, row in enumerate(self._rows):
+            if row.entry is not None and row.entry.id == entry.id:
+                self._rows[i] = Row(entry, row.label, row.count)
+                self._strips.clear()
+                self.refresh_lines(self._tops[i], row.height)
+                return
 
     def select_id(self, article_id: str) -> bool:
         """Move the cursor to ``article_id``; False when it is not listed."""
@@ -262,24 +270,30 @@ class SourceList(ScrollView, can_focus=True):
 
     def _draw(self, index: int, sub: int, width: int) -> Strip:
         row = self._rows[index]
-        base = self.rich_style
-        if index == self._cursor:
-            base = self._part("source-list--cursor", base)
+        # Parts use partial styles (solid theme colours only); the cursor's full style goes on top, so its
+        # colours (resolved against its own background) win on the cursor row.
+        cursor = self.get_component_rich_style("source-list--cursor") if index == self._cursor else None
+
+        def style(name: str | None) -> Style:
+            out = self._part(name, self.rich_style) if name else self.rich_style
+            return out + cursor if cursor is not None else out
+
+        base = style(None)
         if row.entry is None:
             text = _fit(f" {row.label} ({row.count:,})", width)
-            return Strip([Segment(text, self._part("source-list--header", base))]).crop_extend(0, width, base)
+            return Strip([Segment(text, style("source-list--header"))]).crop_extend(0, width, base)
         entry = row.entry
         if sub == 0:
             text = _fit(f" {entry.title or '(untitled)'}", width)
-            return Strip([Segment(text, self._part("source-list--title", base))]).crop_extend(0, width, base)
+            return Strip([Segment(text, style("source-list--title"))]).crop_extend(0, width, base)
         count = f"{row.count:,} match{'es' if row.count != 1 else ''} " if row.count else ""
         meta = " · ".join(p for p in (entry.source, entry.date) if p)
         room = width - cell_len(count)
         meta_text = _fit(f"   {meta}", room)
-        segments = [Segment(meta_text, self._part("source-list--meta", base))]
+        segments = [Segment(meta_text, style("source-list--meta"))]
         gap = width - cell_len(meta_text) - cell_len(count)
         if gap > 0:
             segments.append(Segment(" " * gap, base))
         if count and room > 0:
-            segments.append(Segment(count, self._part("source-list--count", base)))
+            segments.append(Segment(count, style("source-list--count")))
         return Strip(segments).crop_extend(0, width, base)
