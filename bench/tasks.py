@@ -357,22 +357,25 @@ def tui_first_screen(corpus: str, repeat: str = "5") -> None:
         bare_process.append(launch("bare"))
         ours_process.append(launch("ours"))
 
-    async def search() -> float:
+    async def search() -> tuple[float, int]:
         app = _our_app(corpus)
         async with app.run_test(size=(160, 45)) as pilot:
             await _until(app, pilot, lambda: app.main._index_state)  # the index worker has finished
+            listed = len(app.main.source_list.article_ids())
             t = time.perf_counter()
             await pilot.press("slash", *"government")
             await _until(app, pilot, lambda: app.main.search_state.active)
-            return time.perf_counter() - t
+            return time.perf_counter() - t, listed
 
+    first_result, listed = asyncio.run(search())
     _emit(
         {
             "first_screen_s": statistics.median(ours),
             "bare_s": statistics.median(bare),
             "first_screen_process_s": statistics.median(ours_process),
             "bare_process_s": statistics.median(bare_process),
-            "first_result_s": asyncio.run(search()),
+            "first_result_s": first_result,
+            "listed": listed,
         }
     )
 
