@@ -282,8 +282,9 @@ def tui_bare() -> None:
 
 
 def tui_first_screen(corpus: str) -> None:
-    """Headless: seconds from launch (imports included) to the first screen with the list filled, then from
-    typing ``/government`` to its results on screen (the search bar waits ``SEARCH_DEBOUNCE`` for more keys)."""
+    """Headless: seconds from launch (imports included) to the first screen with the list filled, then from the
+    last key of ``/government`` to its results on screen (the search bar waits ``SEARCH_DEBOUNCE`` for more
+    keys first)."""
     import asyncio
 
     t0 = time.perf_counter()
@@ -306,8 +307,9 @@ def tui_first_screen(corpus: str) -> None:
             while not getattr(app.main, "_index_state", ""):  # the index worker has finished
                 await pilot.pause(0.01)
             ready = time.perf_counter() - t0
-            t2 = time.perf_counter()
-            await pilot.press("slash", *"government")
+            await pilot.press("slash", *"governmen")
+            t2 = time.perf_counter()  # from the last key: the Pilot's own round trip per key is not the app's
+            await pilot.press("t")
             while not app.main.search_state.active:
                 await pilot.pause(0.005)
             result = time.perf_counter() - t2

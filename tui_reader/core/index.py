@@ -48,7 +48,7 @@ from typing import Any
 from whoosh import fields as wfields
 from whoosh import index as windex
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
 from whoosh.collectors import TopCollector
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.scoring import BM25F
@@ -89,6 +89,9 @@ MAX_SEGMENTS = 8
 SMALL_SEGMENT = 2_000
 """Documents in a segment below which it counts as small. Big segments are never merged: a merge goes through
 Whoosh's per-posting path (minutes at 89,000 articles), and a search over a dozen segments costs little more."""
+MIN_COMPRESS = 64
+"""Posting blocks whose pickle is shorter than this are stored as they are (the block says so, and Whoosh's
+reader then skips decompressing): zlib made them no smaller, and they are most blocks of a news corpus."""
 BLOCK_PICKLE = 4
 """Pickle protocol of posting blocks. Whoosh writes protocol 2, which stores each posting's positions as a call
 to ``_codecs.encode``: 10x slower to write and 6x slower to read than protocol 4, and 2.5x the bytes once
@@ -177,6 +180,12 @@ class _Builder:
         self.lengths: dict[str, array] = {}  # per text field: its length in each document, by docnum
         self.postings = 0
         writer._flush_segment = self._flush  # our postings instead of its (empty) pool
+        # Stored fields are compressed one document at a time: with the small-window zlib, not zlib.compress's
+        # 256 KB of fresh state per call (100 us a document, 7% of a build).
+        perdoc = writer.perdocwriter
+        if not perdoc._has_column("_stored"):
+            perdoc._create_column("_stored", STORED_COLUMN)
+        perdoc._get_column("_stored")._child._compress = _compress
 
     def delete_file(self, key: str) -> None:
         """Delete every document of one source file."""
@@ -442,10 +451,12 @@ def _write_field(
             else:
                 mini_values = b"".join(values[b : b + limit])
             data = _dumps((mini_ids, mini_weights, mini_values), BLOCK_PICKLE)
-            if comp:
-                data = _compress(data, comp)
+            block_comp = comp if len(data) >= MIN_COMPRESS else 0
+            if block_comp:
+                data = _compress(data, block_comp)
             info = _dumps(
-                (len(ids), ids[-1], block_maxweight, comp, length_to_byte(block_min), length_to_byte(block_max)), 2
+                (len(ids), ids[-1], block_maxweight, block_comp, length_to_byte(block_min), length_to_byte(block_max)),
+                2,
             )
             size = len(info) + len(data)
             write(_PACK_INT(-size if last else size))
@@ -495,8 +506,8 @@ class _Manifest:
     articles the catalog takes 45 ms to unpickle, a sixth of a whole ``newsreader search``.
     """
 
-    __slots__ = ("_articles", "_catalog", "_counts", "_files", "_skipped", "broken", "dirs", "format", "generation")
-    __slots__ += ("roots", "walk_skipped")
+    __slots__ = ("_articles", "_catalog", "_counts", "_files", "_from_disk", "_skipped", "broken", "dirs", "format")
+    __slots__ += ("generation", "roots", "walk_skipped")
 
     def __init__(
         self,
@@ -518,6 +529,7 @@ class _Manifest:
         self._catalog: Path | None = None  # where the files and articles are, while not read yet
         self._counts = (0, 0)
         self._skipped: list[list[str]] = []
+        self._from_disk = False  # read from a header, which lists what was skipped
         self.broken = False
         """True when the catalog could not be read: the next update rebuilds."""
 
@@ -593,11 +605,12 @@ class _Manifest:
         manifest._counts = (int(files), int(articles))
         manifest._skipped = [list(s) for s in got["skipped"]]
         manifest._catalog = catalog
+        manifest._from_disk = True
         return manifest
 
     def skipped(self) -> list[Skipped]:
-        """Everything skipped: by the walk, and inside files that were read."""
-        if self._catalog is not None:
+        """Everything skipped: by the walk, and inside files that were read (the header keeps the list)."""
+        if self._from_disk:
             return [Skipped(p, r) for p, r in self._skipped]
         out = [Skipped(p, r) for p, r in self.walk_skipped]
         for info in self._files.values():
