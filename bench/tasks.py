@@ -259,11 +259,17 @@ def story_matching(jsonl: str, article_id: str, repeat: str = "3") -> None:
     _emit({"ms": in_memory, "index_ms": via_index, "pool": len(corpus.articles)})
 
 
-def tui_bare() -> None:
-    """Headless: seconds from launch to the first screen of a bare Textual app (Header, Static, Footer)."""
-    import asyncio
+async def _until(app: Any, pilot: Any, done: Callable[[], object], step: float = 0.005, limit: float = 3600) -> None:
+    """Pause the headless app until ``done()``; raise if the app stopped (a worker failed) or time ran out."""
+    started = time.perf_counter()
+    while not done():
+        if not app.is_running or time.perf_counter() - started > limit:
+            raise RuntimeError(f"the app stopped or stalled: {getattr(app, '_exception', None)!r}")
+        await pilot.pause(step)
 
-    t0 = time.perf_counter()
+
+def _bare_app() -> Any:
+    """The reference: a bare Textual app (Header, Static, Footer)."""
     from textual.app import App, ComposeResult
     from textual.widgets import Footer, Header, Static
 
@@ -273,49 +279,150 @@ def tui_bare() -> None:
             yield Static("hello")
             yield Footer()
 
-    async def run() -> float:
-        async with Bare().run_test(size=(160, 45)) as pilot:
-            await pilot.pause()
-            return time.perf_counter() - t0
-
-    _emit({"first_screen_s": asyncio.run(run())})
+    return Bare()
 
 
-def tui_first_screen(corpus: str) -> None:
-    """Headless: seconds from launch (imports included) to the first screen with the list filled, then from the
-    last key of ``/government`` to its results on screen (the search bar waits ``SEARCH_DEBOUNCE`` for more
-    keys first)."""
+def _first_frame(make_app: Callable[[], Any], ready: Callable[[Any], object], since: float | None = None) -> float:
+    """Seconds from making the app (or from ``since``) to its first frame (headless) with ``ready(app)`` true."""
     import asyncio
 
-    t0 = time.perf_counter()
+    from textual.app import App
+
+    drawn: list[float] = []
+    original = App._display
+
+    def display(self: Any, screen: Any, renderable: Any) -> None:
+        if renderable is not None and not drawn and ready(self):
+            drawn.append(time.perf_counter())
+        original(self, screen, renderable)
+
+    async def run() -> float:
+        t = time.perf_counter() if since is None else since
+        app = make_app()
+        async with app.run_test(size=(160, 45)) as pilot:
+            await _until(app, pilot, lambda: drawn)
+            return drawn[0] - t
+
+    App._display = display  # type: ignore[method-assign]
+    try:
+        return asyncio.run(run())
+    finally:
+        App._display = original  # type: ignore[method-assign]
+
+
+def _our_app(corpus: str) -> Any:
     from tui_reader.app import NewsreaderApp
     from tui_reader.library import Library
 
-    def listed(app: Any) -> list[str]:
-        ids = app.main.source_list.article_ids
-        return ids() if callable(ids) else ids
+    return NewsreaderApp(Library([Path(corpus)]))
 
-    async def run() -> dict[str, Any]:
+
+def _list_drawn(app: Any) -> bool:
+    main = getattr(app, "main", None)
+    return main is not None and bool(main.source_list.article_ids())
+
+
+def tui_launch(which: str, corpus: str) -> None:
+    """One whole launch in this fresh process: seconds from before importing Textual to the first frame with
+    the list filled (``which`` is "ours") or the bare app's first frame ("bare")."""
+    t = time.perf_counter()
+    if which == "bare":
+        seconds = _first_frame(_bare_app, lambda app: True, since=t)
+    else:
+        seconds = _first_frame(lambda: _our_app(corpus), _list_drawn, since=t)
+    _emit({"seconds": seconds})
+
+
+def tui_first_screen(corpus: str, repeat: str = "5") -> None:
+    """Headless, seconds from launch to the first frame drawn with the list filled, vs the first frame of a bare
+    Textual app (medians, interleaved): in this process (imports done: the app's own start-up), and as whole
+    processes (imports included). Then seconds from the last key of a search to its first result (the search
+    bar waits ``SEARCH_DEBOUNCE`` for more keys first)."""
+    import asyncio
+    import subprocess
+
+    rounds = int(repeat)
+    bare, ours = [], []
+    for _ in range(rounds):
+        bare.append(_first_frame(_bare_app, lambda app: True))
+        ours.append(_first_frame(lambda: _our_app(corpus), _list_drawn))
+
+    def launch(which: str) -> float:
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.tasks", "tui_launch", which, corpus], capture_output=True, text=True
+        )
+        return float(json.loads(out.stdout.strip().splitlines()[-1])["seconds"])
+
+    bare_process, ours_process = [], []
+    for _ in range(rounds):
+        bare_process.append(launch("bare"))
+        ours_process.append(launch("ours"))
+
+    async def search() -> float:
+        app = _our_app(corpus)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await _until(app, pilot, lambda: app.main._index_state)  # the index worker has finished
+            await pilot.press("slash", *"governmen")
+            t = time.perf_counter()  # from the last key: the Pilot's own round trip per key is not the app's
+            await pilot.press("t")
+            await _until(app, pilot, lambda: app.main.search_state.active)
+            return time.perf_counter() - t
+
+    _emit(
+        {
+            "first_screen_s": statistics.median(ours),
+            "bare_s": statistics.median(bare),
+            "first_screen_process_s": statistics.median(ours_process),
+            "bare_process_s": statistics.median(bare_process),
+            "first_result_s": asyncio.run(search()),
+        }
+    )
+
+
+def tui_memory(corpus: str, cache: str = "") -> None:
+    """Peak memory of the TUI on ``corpus`` (headless): launch, list filled, index ready (built by the app on a
+    first run), twenty articles read, a search and five n; ``cache`` is a fresh cache dir for a first run.
+
+    ``peak_mb`` is this process (the TUI); ``children_peak_mb`` the largest child (an index build runs in one).
+    """
+    import asyncio
+    import os
+
+    if cache:
+        os.environ["XDG_CACHE_HOME"] = cache
+    from tui_reader.app import NewsreaderApp
+    from tui_reader.library import Library
+
+    async def run() -> dict[str, float]:
+        t = time.perf_counter()
         app = NewsreaderApp(Library([Path(corpus)]))
         async with app.run_test(size=(160, 45)) as pilot:
-            while not listed(app):
-                await pilot.pause(0.005)
-            first = time.perf_counter() - t0
-            count = len(listed(app))
-            if not app.library.searchable:
-                return {"first_screen_s": first, "listed": count, "first_result_s": None}
-            while not getattr(app.main, "_index_state", ""):  # the index worker has finished
-                await pilot.pause(0.01)
-            ready = time.perf_counter() - t0
-            await pilot.press("slash", *"governmen")
-            t2 = time.perf_counter()  # from the last key: the Pilot's own round trip per key is not the app's
-            await pilot.press("t")
-            while not app.main.search_state.active:
-                await pilot.pause(0.005)
-            result = time.perf_counter() - t2
-            return {"first_screen_s": first, "listed": count, "index_ready_s": ready, "first_result_s": result}
+            await _until(app, pilot, app.main.source_list.article_ids, 0.01)
+            first = time.perf_counter() - t
+            await _until(app, pilot, lambda: app.main._index_state, 0.1)
+            ready = time.perf_counter() - t
+            app.main.source_list.focus()
+            for _ in range(20):
+                await pilot.press("j")
+                await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+            await pilot.press("slash", *"government", "enter")
+            await _until(app, pilot, lambda: app.main.search_state.active, 0.01)
+            for _ in range(5):
+                await pilot.press("n")
+                await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+            return {"first_screen_s": first, "index_ready_s": ready, "articles": len(app.main.entries)}
 
-    _emit(asyncio.run(run()))
+    got = asyncio.run(run())
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    _emit({**got, "children_peak_mb": round(children, 1)})
+
+
+def tui_bare() -> None:
+    """Headless: seconds from launch to the first frame of a bare Textual app (Header, Static, Footer)."""
+    t = time.perf_counter()
+    _emit({"first_screen_s": _first_frame(_bare_app, lambda app: True, since=t)})
 
 
 def reader_paint(megabytes: str = "1") -> None:

@@ -6,23 +6,25 @@ worker), routes progress to it, and owns nothing else. Screens keep their own st
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from tui_reader.commands import NewsreaderCommands
 from tui_reader.library import Library
-from tui_reader.messages import CorpusLoaded, CorpusProgress, IndexReady
-from tui_reader.screens.help import HelpScreen
+from tui_reader.messages import CorpusLoaded, CorpusProgress, IndexReady, ListShown
 from tui_reader.screens.main import MainScreen
 
 PROGRESS_EVERY = 0.1
 """Seconds between progress updates sent from the worker (the bar needs no more)."""
+FIRST_PAINT_WAIT = 2.0
+"""Seconds the indexing worker waits at most for the list's first paint before it starts."""
 
 
 class NewsreaderApp(App[None]):
@@ -40,18 +42,20 @@ class NewsreaderApp(App[None]):
     def __init__(self, library: Library | None = None, *, theme: str | None = None) -> None:
         super().__init__()
         self.library = library or Library()
+        self._list_shown = threading.Event()
         if theme:
             self.theme = theme
 
     def on_mount(self) -> None:
-        """Set up what needs the DOM once mounted."""
-        self.main = MainScreen(self.library)
+        """Show the main screen with the list saved by the last run (if any: milliseconds), then scan."""
+        saved = self.library.saved_list()
+        self.main = MainScreen(self.library, saved)
         self.push_screen(self.main)
-        self.scan_corpus()
+        self.scan_corpus(listed=saved is not None)
 
     @work(thread=True, exclusive=True, group="corpus")
-    def scan_corpus(self) -> None:
-        """Read the corpus (then build or update the index) without blocking the interface."""
+    def scan_corpus(self, listed: bool = False) -> None:
+        """Read the corpus unless ``listed`` already, then build or update the index, off the event loop."""
         last = 0.0
 
         def progress(stage: str) -> object:
@@ -64,24 +68,44 @@ class NewsreaderApp(App[None]):
 
             return report
 
-        entries, skipped = self.library.scan(progress("reading"))  # type: ignore[arg-type]
-        if get_current_worker().is_cancelled:
-            return
-        self.main.post_message(CorpusLoaded(entries, skipped))
+        if not listed:
+            entries, skipped = self.library.scan(progress("reading"))  # type: ignore[arg-type]
+            if get_current_worker().is_cancelled:
+                return
+            self.main.post_message(CorpusLoaded(entries, skipped))
+        # Opening the index imports Whoosh: in this thread it would slow the first paint (the interpreter lock).
+        self._list_shown.wait(FIRST_PAINT_WAIT)
         if self.library.searchable:
             self.main.post_message(CorpusProgress("indexing", 0, 0))
             entries, notice = self.library.update_index(progress("indexing"))  # type: ignore[arg-type]
-            if entries is not None and not get_current_worker().is_cancelled:
+            if get_current_worker().is_cancelled:
+                return
+            if entries is not None:
                 self.main.post_message(CorpusLoaded(entries, []))
             self.main.post_message(IndexReady(notice))
 
+    @on(ListShown)
+    def _list_shown_once(self) -> None:
+        """The list has been painted: the indexing worker may start."""
+        self._list_shown.set()
+
+    def on_unmount(self) -> None:
+        """Stop the index helper process, if one is building (the next start takes over)."""
+        self.library.close()
+
     def action_help(self) -> None:
         """Show every key and the highlight legend."""
+        from tui_reader.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
 
 def run_app(paths: list[Path] | None) -> int:
     """Run the reader on ``paths`` (None: the bundled seeds); returns the exit code."""
-    NewsreaderApp(Library(paths)).run()
+    library = Library(paths)
+    try:
+        NewsreaderApp(library).run()
+    finally:
+        library.close()
     return 0

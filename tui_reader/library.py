@@ -7,34 +7,38 @@ app a ``Library`` over any corpus.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
-from tui_reader.core.corpus import RECORD_KINDS, Corpus, SourceFile, default_paths, discover, read_source
-from tui_reader.core.model import Article, Comparison, SearchResult, Skipped, Span
+from tui_reader.core import listcache
+from tui_reader.core.paths import seeds_dir
 
 if TYPE_CHECKING:
+    from tui_reader.core.corpus import Corpus, SourceFile
     from tui_reader.core.index import SearchIndex
-    from tui_reader.core.model import ArticleMeta
+    from tui_reader.core.model import Article, ArticleMeta, Comparison, SearchResult, Skipped, Span, UpdateReport
 
 Progress = Callable[[int, int], None]
 PROVISIONAL_FROM = 500
 """From this many files, a first run lists file names at once instead of reading the corpus for titles."""
-MAX_STORY_ARTICLES = 5_000
-"""Larger corpora are not grouped by story (one more-like-this search an article: minutes past this)."""
-STORY_CANDIDATES = 5
-"""Candidates per article considered when linking articles into stories."""
 ANNOTATION_CACHE = 64
 """Articles whose annotations are kept: moving back and forth in the list, or comparing, reuses them."""
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What the source list shows of an article, known without reading its body."""
+class Entry(NamedTuple):
+    """What the source list shows of an article, known without reading its body.
+
+    A named tuple, not a dataclass: the list of 89,000 articles is made of these at start-up, and a tuple is
+    built five times faster than a frozen dataclass.
+    """
 
     id: str
     title: str
@@ -45,8 +49,10 @@ class Entry:
     path: str = ""
 
     @property
-    def source(self) -> str:
-        """Who published it: the outlet, else the byline, else the web domain, else the file name."""
+    def source(self) -> str | None:
+        """Who published it: the outlet, else the byline, else the web domain, else the folder the file is in
+        ("business" for ``business/281``: in a corpus sorted into folders, what the folders are); None when
+        nothing is known (a file name such as ``002_62dd9d57e05a8388`` says nothing to a reader)."""
         if self.outlet:
             return self.outlet
         if self.byline:
@@ -55,7 +61,7 @@ class Entry:
             host = urlsplit(self.url).hostname or ""
             if host:
                 return host.removeprefix("www.")
-        return self.id  # the file's path in the corpus: often a folder that says something ("business/281")
+        return self.id.rpartition("/")[0].rpartition("/")[2] or None
 
     @classmethod
     def of(cls, article: Article | ArticleMeta) -> Entry:
@@ -71,32 +77,54 @@ class Entry:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class HelperReport:
+    """What the index helper process reports at the end: the articles indexed, and a notice if it fell back."""
+
+    articles: int
+    notice: str | None = None
+
+
 class Library:
     """A corpus as the app sees it; ``scan`` first, then the other calls (each safe from a worker thread).
 
-    With a search index built, the list comes from the index (no file is read) and articles are read one at
-    a time when shown; on the very first run the corpus is read once for the list while the index builds.
+    ``scan`` is what the first screen waits for, so it is the cheapest list there is: the one saved after the
+    last run (``core.listcache``), without opening the search index (Whoosh's import alone is 140 ms). The
+    index is opened when first needed and brought up to date by ``update_index`` in a worker; on a corpus of
+    ``SUBPROCESS_FROM`` articles or more that update runs in a helper process, so that a first build of 89,000
+    articles neither takes the app's memory (its peak stays the builder's) nor its interpreter lock.
+    Articles are read one at a time when shown; no body is kept beyond the annotations of recent ones.
     """
 
     SEARCH_LIMIT = 50
     """Hits a search brings back (each is read from disk to find its match offsets)."""
+    SUBPROCESS_FROM = 500
+    """Articles from which the index is updated in a helper process instead of a thread of the app."""
 
     def __init__(self, paths: list[Path] | None = None) -> None:
         self.paths = list(paths) if paths else None
-        self._corpus: Corpus | None = None
+        self._corpus: Corpus | None = None  # a small corpus's first run: read whole, until the index is built
         self._index: SearchIndex | None = None
-        self._sources: dict[str, SourceFile] | None = None  # first run of a big corpus: files by article id
+        self._sources: dict[str, SourceFile] | None = None  # before the index is built: files by article id
         self.provisional = False
         """True while the list shows file names only (a big corpus before its first index build)."""
+        self._from_snapshot = False
         self._entries: dict[str, Entry] = {}
         self._annotations: dict[str, tuple[str, tuple[Span, ...]]] = {}  # id -> (body, spans), oldest first
         self._lock = threading.Lock()
+        self._open_lock = threading.Lock()
+        self._helper: subprocess.Popen[str] | None = None
+        self._closed = False
+
+    @property
+    def roots(self) -> list[Path]:
+        """The corpus's root paths (the bundled seeds when none were given, as ``corpus.default_paths``)."""
+        return self.paths or [seeds_dir()]
 
     @property
     def name(self) -> str:
         """A short name for the corpus (its folder or file names)."""
-        roots = self.paths or default_paths()
-        names = [p.resolve().name or str(p) for p in roots]
+        names = [p.resolve().name or str(p) for p in self.roots]
         return ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
 
     def _set_entries(self, entries: list[Entry]) -> list[Entry]:
@@ -104,17 +132,35 @@ class Library:
             self._entries = {e.id: e for e in entries}
         return entries
 
-    def scan(self, progress: Progress | None = None) -> tuple[list[Entry], list[Skipped]]:
-        """List the corpus's articles (with what was skipped and why): from the index when it is built.
+    def saved_list(self) -> tuple[list[Entry], list[Skipped]] | None:
+        """The list saved by the last run (read in milliseconds, nothing else opened), or None."""
+        snapshot = listcache.load(self.roots)
+        if snapshot is None:
+            return None
+        self._from_snapshot = True
+        skipped = []
+        if snapshot.skipped:
+            from tui_reader.core.model import Skipped
 
-        Before the first build, a small corpus is read whole (a second or less); a big one of one-article
-        files is listed by file name at once (titles come with the index) and each article is read when shown.
+            skipped = [Skipped(p, r) for p, r in snapshot.skipped]
+        return self._set_entries([Entry(*row) for row in snapshot.rows]), skipped
+
+    def scan(self, progress: Progress | None = None) -> tuple[list[Entry], list[Skipped]]:
+        """List the corpus's articles (with what was skipped and why), as cheaply as possible.
+
+        In order: the list saved by the last run; the search index's list when it is built; a small corpus
+        read whole (a second or less); a big one of one-article files listed by file name at once (titles come
+        with the index; each article is read when shown).
         """
-        index = _index_class().open(self.paths)
-        self._index = index
+        saved = self.saved_list()
+        if saved is not None:
+            return saved
+        from tui_reader.core.corpus import RECORD_KINDS, Corpus, discover
+
+        index = self._open_index()
         if len(index):  # built before: list from it without reading any file
             return self._set_entries([Entry.of(m) for m in index.articles()]), list(index.skipped())
-        found = discover(self.paths or default_paths())
+        found = discover(self.roots)
         if len(found.files) >= PROVISIONAL_FROM and all(f.kind not in RECORD_KINDS for f in found.files):
             self._sources = {f.id: f for f in found.files}
             self.provisional = True
@@ -129,38 +175,121 @@ class Library:
 
     @property
     def searchable(self) -> bool:
-        """True when there is a search index (built, or to be built by ``update_index``)."""
-        return self._index is not None
+        """True: this library has a search index (built, or to be built by ``update_index``)."""
+        return True
+
+    def _open_index(self) -> SearchIndex:
+        """The search index, opened on first use (from any thread; opening is cheap but imports Whoosh)."""
+        index = self._index
+        if index is None:
+            with self._open_lock:
+                index = self._index
+                if index is None:
+                    index = self._index = _index_class().open(self.paths)
+        return index
 
     def update_index(self, progress: Progress | None = None) -> tuple[list[Entry] | None, str | None]:
         """Bring the index up to date (in a worker thread); returns the new list if it changed, and a notice.
 
         Once the index is built the in-memory corpus of a first run is let go: articles are read on demand.
+        The list is saved for the next start when it changed.
         """
-        index = self._index
-        if index is None:
+        index = self._open_index()
+        report: HelperReport | UpdateReport | None = None
+        if len(self._entries) >= self.SUBPROCESS_FROM and index.base is not None:
+            report = self._update_in_helper(progress)
+            if report is not None:
+                with self._open_lock:
+                    index = self._index = _index_class().open(self.paths)  # what the helper committed
+                if report.articles and not len(index):
+                    report = None  # the helper could only build in its own memory: build here instead
+        if self._closed:
             return None, None
-        report = index.update(progress)
-        first = self._corpus is not None or self._sources is not None
-        changed = report.added or report.changed or report.removed or report.rebuilt or first
-        if len(index):
-            self._corpus, self._sources, self.provisional = None, None, False
+        if report is None:
+            report = index.update(progress)
+        if not len(index):
+            return None, report.notice or index.notice
+        self._corpus, self._sources, self.provisional = None, None, False
+        known = self._entries  # bylines and urls read from the files on a first run: the index has none
+        fresh = [_richer(Entry.of(m), known.get(m.id)) for m in index.articles()]
         entries = None
-        if changed and len(index):
-            known = self._entries  # bylines and urls read from the files on a first run: the index has none
-            entries = self._set_entries([_richer(Entry.of(m), known.get(m.id)) for m in index.articles()])
+        if fresh != list(known.values()):
+            entries = self._set_entries(fresh)
+        if entries is not None or not self._from_snapshot:
+            skipped = [(s.path, s.reason) for s in index.skipped()]
+            self._from_snapshot = listcache.save(self.roots, [_row(e) for e in fresh], skipped)
         return entries, report.notice or index.notice
+
+    def _update_in_helper(self, progress: Progress | None) -> HelperReport | None:
+        """Run the index update in the helper process (``index_helper``); None when it could not run or finish."""
+        command = [sys.executable, "-m", "tui_reader.index_helper", *(str(p) for p in self.paths or ())]
+        try:
+            helper = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+            )
+        except OSError:
+            return None
+        self._helper = helper
+        try:
+            if self._closed:
+                return None
+            assert helper.stdout is not None
+            for line in helper.stdout:  # ends when the helper exits (or ``close`` stops it)
+                try:
+                    message = json.loads(line)
+                except ValueError:
+                    continue
+                if "done" in message and progress is not None:
+                    progress(int(message["done"]), int(message["total"]))
+                elif "articles" in message:
+                    return HelperReport(int(message["articles"]), message.get("notice"))
+            return None
+        finally:
+            self._helper = None
+            if helper.poll() is None:
+                helper.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                helper.wait(timeout=5)
+            if helper.stdout is not None:
+                helper.stdout.close()
+
+    def close(self) -> None:
+        """Stop a running helper process (the app is quitting); an unfinished build is started again next time."""
+        self._closed = True
+        helper = self._helper
+        if helper is not None and helper.poll() is None:
+            with contextlib.suppress(OSError):
+                helper.terminate()
 
     def load(self, article_id: str) -> Article | None:
         """The whole article (body and blocks), or None when it is gone."""
         corpus = self._corpus
         if corpus is not None:
             return corpus.get(article_id)
-        sources = self._sources
+        index = self._open_index()
+        if len(index):
+            return index.load(article_id)
+        sources = self._file_sources()
         if sources is not None and article_id in sources:
+            from tui_reader.core.corpus import read_source
+
             articles, _ = read_source(sources[article_id])
             return articles[0] if articles else None
-        return self._index.load(article_id) if self._index is not None else None
+        corpus = self._corpus
+        return corpus.get(article_id) if corpus is not None else None
+
+    def _file_sources(self) -> dict[str, SourceFile] | None:
+        """Before the index is built: the corpus's files by article id (a corpus of records is read whole)."""
+        from tui_reader.core.corpus import RECORD_KINDS, Corpus, discover
+
+        with self._open_lock:
+            if self._sources is None and self._corpus is None:
+                found = discover(self.roots)
+                if all(f.kind not in RECORD_KINDS for f in found.files):
+                    self._sources = {f.id: f for f in found.files}
+                else:
+                    self._corpus = Corpus.load(self.paths)
+            return self._sources
 
     def annotate(self, article: Article) -> list[Span]:
         """Quotations (with speaker), terms and figures of ``article``, sorted by start (kept for a while)."""
@@ -178,14 +307,12 @@ class Library:
         return list(spans)
 
     def search(self, query: str) -> SearchResult | None:
-        """Ranked hits with match offsets, or None while there is no index."""
-        index = self._index
-        return index.search(query, limit=self.SEARCH_LIMIT) if index is not None else None
+        """Ranked hits with match offsets (a notice says when the index is still being built)."""
+        return self._open_index().search(query, limit=self.SEARCH_LIMIT)
 
     def matches(self, article: Article, query: str) -> list[Span]:
         """Every match of ``query`` in ``article``."""
-        index = self._index
-        return index.matches(article, query) if index is not None else []
+        return self._open_index().matches(article, query)
 
     def candidates(self, article: Article, limit: int = 10) -> list[tuple[str, float]]:
         """Other accounts of the same story, best first, as ``(id, score)``."""
@@ -194,59 +321,28 @@ class Library:
         corpus = self._corpus
         if corpus is not None:
             return rank_candidates(article, corpus.articles, limit)
-        return rank_candidates(article, self._index, limit) if self._index is not None else []
+        return rank_candidates(article, self._open_index(), limit)
 
-    def stories(self, progress: Progress | None = None) -> dict[str, str] | None:
-        """Articles that report the same story, as id -> story name (the earliest account's title).
+    def stories(self, progress: Progress | None = None) -> dict[str, str]:
+        """Articles that report the same story, as id -> story name (core's one-pass ``group_stories``).
 
-        Built from core's story matching (``rank_candidates`` above ``MIN_STORY_SCORE``): two articles are
-        one story when either is among the other's candidates; groups are the connected sets. Articles
-        with no other account are left out. None when story matching is not available or the corpus is
-        larger than ``MAX_STORY_ARTICLES`` (it costs one story-matching query per article).
+        Reads every article once (one file at a time); ``progress(done, total)`` may raise to stop.
         """
-        from tui_reader.core.compare import rank_candidates
-        from tui_reader.core.stories import MIN_STORY_SCORE
+        from tui_reader.core.grouping import group_stories
 
         ids = list(self._entries)
-        if len(ids) > MAX_STORY_ARTICLES:
-            return None
-        corpus = self._corpus
-        pool = corpus.articles if corpus is not None else self._index
-        if pool is None:
-            return None
-        parent = {i: i for i in ids}
-
-        def root(i: str) -> str:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for done, article_id in enumerate(ids, start=1):
-            article = self.load(article_id)
-            if article is not None:
-                for other, score in rank_candidates(article, pool, STORY_CANDIDATES):
-                    if score >= MIN_STORY_SCORE and other in parent:
-                        parent[root(other)] = root(article_id)
-            if progress:
-                progress(done, len(ids))
-        groups: dict[str, list[str]] = {}
-        for i in ids:
-            groups.setdefault(root(i), []).append(i)
-        names: dict[str, str] = {}
-        for members in groups.values():
-            if len(members) < 2:
-                continue
-            first = min(members, key=lambda i: (self._entries[i].date or "9999", i))
-            for member in members:
-                names[member] = self._entries[first].title or first
-        return names
+        articles = (a for a in map(self.load, ids) if a is not None)
+        return group_stories(articles, progress, total=len(ids))
 
     def compare(self, a: Article, b: Article) -> Comparison:
         """The sentence alignment and differences of two accounts (with the annotations kept for both)."""
         from tui_reader.core.compare import compare
 
         return compare(a, b, spans_a=self.annotate(a), spans_b=self.annotate(b))
+
+
+def _row(entry: Entry) -> listcache.Row:
+    return (entry.id, entry.title, entry.outlet, entry.byline, entry.date, entry.url, entry.path)
 
 
 def _index_class() -> type[SearchIndex]:
@@ -260,4 +356,4 @@ def _richer(entry: Entry, known: Entry | None) -> Entry:
     """``entry`` with the byline and url of ``known`` (the same article, read from its file) when it lacks them."""
     if known is None or ((entry.byline or not known.byline) and (entry.url or not known.url)):
         return entry
-    return replace(entry, byline=entry.byline or known.byline, url=entry.url or known.url)
+    return entry._replace(byline=entry.byline or known.byline, url=entry.url or known.url)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui_reader.core.model import Skipped
-from tui_reader.library import Entry
+if TYPE_CHECKING:
+    from tui_reader.core.model import Skipped
+    from tui_reader.library import Entry
 
 
 @dataclass
@@ -16,6 +18,11 @@ class CorpusLoaded(Message):
 
     entries: list[Entry]
     skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass
+class ListShown(Message):
+    """The list of articles has been painted for the first time (work that would slow that paint may start)."""
 
 
 @dataclass

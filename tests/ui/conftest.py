@@ -70,6 +70,9 @@ class SubstringLibrary(Library):
     def searchable(self) -> bool:
         return True
 
+    def saved_list(self) -> None:
+        return None  # always read the corpus: searching is the substring scan over it
+
     def scan(self, progress=None) -> tuple[list[Entry], list[Skipped]]:
         corpus = Corpus.load(self.paths, progress=progress)  # no index: searching is the substring scan
         self._corpus = corpus

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui_reader.library import Entry
-from tui_reader.widgets.arrange import LONE, arrange
+from tui_reader.widgets.arrange import LONE, UNKNOWN, arrange
 
 ENTRIES = [
     Entry("a", "Alpha", outlet="BBC", date="2020-08-17"),
@@ -46,3 +46,13 @@ def test_story_groups_biggest_first_and_lone_accounts_last() -> None:
 
 def test_story_order_without_groups_is_date_order() -> None:
     assert ids(arrange(ENTRIES, "story")) == ids(arrange(ENTRIES, "date"))
+
+
+def test_articles_of_unknown_source_group_last_and_folders_count_as_sources() -> None:
+    entries = [*ENTRIES, Entry("002_62dd9d57e05a8388", "Seed"), Entry("business/281", "Rates rise")]
+    rows = ids(arrange(entries, "outlet"))
+    assert rows[3:5] == ["# business (1)", "business/281"]  # alphabetical: BBC, business, Ken Hanly, Metro
+    assert rows[-2:] == [f"# {UNKNOWN} (1)", "002_62dd9d57e05a8388"]
+    assert Entry("copy01/business/281", "t").source == "business"
+    assert Entry("002_62dd9d57e05a8388", "t").source is None
+    assert Entry("x", "t", url="https://www.example.org/a").source == "example.org"

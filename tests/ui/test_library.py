@@ -1,10 +1,16 @@
-"""The Library: the app's door to core. First run of a big corpus lists files at once; the index takes over."""
+"""The Library: the app's door to core. The first screen lists from the saved list without opening the index;
+the first run of a big corpus lists files at once; the index takes over, updated in a helper process when big."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from tests.conftest import SEED_A, SEEDS, tree_digest
+import pytest
+
+import tui_reader.library
+from tests.conftest import SEED_A, SEED_B, SEEDS, tree_digest
+from tui_reader.core import listcache
 from tui_reader.library import PROVISIONAL_FROM, Entry, Library
 
 
@@ -14,11 +20,90 @@ def test_small_corpus_first_run_reads_titles_then_uses_the_index() -> None:
     assert not library.provisional and not skipped
     assert {e.id: e.source for e in entries}[SEED_A] == "Ken Hanly"  # the byline, read from the file
     new_entries, notice = library.update_index()
-    assert notice is None and new_entries is not None
+    assert notice is None and new_entries is None  # the index lists the same articles: nothing to redraw
     assert library.load(SEED_A).title.startswith("Tensions grow")
+    assert library.search("5,500").hits[0].id == SEED_A
     again = Library([SEEDS])
-    listed, _ = again.scan()  # the second run lists from the index without reading a file
-    assert {e.id for e in listed} == {e.id for e in entries}
+    listed, _ = again.scan()  # the second run lists what the first one saved
+    assert listed == entries
+
+
+def test_the_saved_list_shows_without_opening_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    Library([SEEDS]).scan()
+    first = Library([SEEDS])
+    first.scan()
+    first.update_index()  # saves the list
+    opened: list[str] = []
+    real = tui_reader.library._index_class
+
+    def counting():
+        opened.append("index")
+        return real()
+
+    monkeypatch.setattr(tui_reader.library, "_index_class", counting)
+    library = Library([SEEDS])
+    entries, _ = library.scan()
+    assert {e.id for e in entries} == {SEED_A, SEED_B} and opened == []
+    assert library.load(SEED_B).id == SEED_B and opened == ["index"]  # opened when first needed
+
+
+def test_a_stale_saved_list_is_replaced_after_the_update(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("First headline\n\nSome text about 5,500 troops.\n")
+    library = Library([corpus])
+    library.scan()
+    library.update_index()
+    (corpus / "two.txt").write_text("Second headline\n\nMore text.\n")
+    later = Library([corpus])
+    listed, _ = later.scan()
+    assert [e.id for e in listed] == ["one"]  # the saved list, at once
+    fresh, _ = later.update_index()
+    assert fresh is not None and {e.title for e in fresh} == {"First headline", "Second headline"}
+    assert [e.id for e in Library([corpus]).scan()[0]] == ["one", "two"]  # and saved for next time
+
+
+def test_an_unreadable_saved_list_is_ignored(tmp_path: Path) -> None:
+    Library([SEEDS]).update_index()
+    target = listcache.location([SEEDS])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(b"\x00garbage")
+    entries, _ = Library([SEEDS]).scan()
+    assert {e.id for e in entries} == {SEED_A, SEED_B}
+
+
+def test_a_big_corpus_is_indexed_in_a_helper_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Library, "SUBPROCESS_FROM", 1)
+    library = Library([SEEDS])
+    library.scan()
+    seen: list[tuple[int, int]] = []
+    _, notice = library.update_index(lambda done, total: seen.append((done, total)))
+    assert notice is None and seen and seen[-1][0] == seen[-1][1]
+    assert library.search("5,500").hits[0].id == SEED_A  # the app searches what the helper built
+    assert library.load(SEED_A).title.startswith("Tensions grow")
+
+
+def test_closing_stops_the_helper_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Library, "SUBPROCESS_FROM", 1)
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for n in range(400):
+        (corpus / f"{n:04}.txt").write_text(f"Headline {n}\n\n" + "Words of an article body. " * 200)
+    library = Library([corpus])
+    library.scan()
+    progressed = threading.Event()
+    done: list[object] = []
+
+    def progress(count: int, total: int) -> None:
+        progressed.set()
+
+    worker = threading.Thread(target=lambda: done.append(library.update_index(progress)))
+    worker.start()
+    assert progressed.wait(60)
+    helper = library._helper
+    library.close()
+    worker.join(30)
+    assert done == [(None, None)] and helper is not None and helper.poll() is not None
 
 
 def test_big_corpus_first_run_lists_file_names_at_once(tmp_path: Path) -> None:
@@ -43,5 +128,7 @@ def test_big_corpus_first_run_lists_file_names_at_once(tmp_path: Path) -> None:
 def test_bylines_read_on_a_first_run_survive_the_switch_to_the_index() -> None:
     library = Library([SEEDS])
     library.scan()
-    refreshed, _ = library.update_index()
-    assert {e.id: e.source for e in refreshed}[SEED_A] == "Ken Hanly"
+    library.update_index()
+    assert library.entry(SEED_A).source == "Ken Hanly"
+    listed, _ = Library([SEEDS]).scan()  # and in the list saved for the next start
+    assert {e.id: e.source for e in listed}[SEED_A] == "Ken Hanly"

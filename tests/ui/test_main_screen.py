@@ -199,3 +199,16 @@ async def test_an_empty_corpus_says_so(make_app, tmp_path: Path) -> None:
         await pilot.press("j", "c", "n", "slash")  # nothing to act on: no crash
         await settle(pilot)
         assert app.is_running
+
+
+async def test_a_group_header_stays_in_view_above_the_selected_article(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")  # by outlet: every article under a header
+        await settle(pilot)
+        source_list = app.screen.query_one(SourceList)
+        source_list.focus()
+        await pilot.press("end", "home")
+        await pilot.pause()
+        assert source_list.scroll_offset.y == 0 and source_list.rows[0].entry is None

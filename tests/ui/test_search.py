@@ -9,6 +9,7 @@ from textual.widgets import Input
 from tests.conftest import SEED_A, SEED_B
 from tests.ui.conftest import settle
 from tui_reader.widgets.reader import Reader
+from tui_reader.widgets.search_bar import SearchBar
 from tui_reader.widgets.source_list import SourceList
 from tui_reader.widgets.status_line import StatusLine
 
@@ -191,3 +192,19 @@ async def test_a_burst_with_escape_leaves_the_input_at_once(search_app) -> None:
         await settle(pilot)
         assert app.screen.query_one(Input).value == "x"
         assert not isinstance(app.focused, Input)
+
+
+async def test_escape_in_the_list_clears_the_search_and_o_says_how(search_app) -> None:
+    app = search_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"5,500", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert len(screen.query_one(SourceList).article_ids()) == 1
+        await pilot.press("o")
+        assert "esc clears the search" in screen.query_one(StatusLine).text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(screen.query_one(SourceList).article_ids()) == 2 and not screen.search_state.active
+        assert not screen.query_one(SearchBar).display

@@ -160,4 +160,11 @@ class CompareScreen(Screen[None]):
         row = layout.row_of_sentence(side, message.sentence)
         if row is not None:
             view.go_to_row(row)
-            view.focus()
+            if message.place:  # the list keeps the focus: enter again goes to the next place
+                self.call_after_refresh(self._say_place, message.place)
+            else:
+                view.focus()
+
+    def _say_place(self, place: str) -> None:
+        """ "place 1 of 2" for a value the article has more than once (after ``RowChanged`` wrote its line)."""
+        self.query_one(CompareSummary).set_counts(f"{self._counts}  ·  place {place} (enter again: the next)")

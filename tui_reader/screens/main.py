@@ -11,7 +11,7 @@ import contextlib
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from tui_reader.core.model import Article, SearchResult, Span
 from tui_reader.library import Entry, Library
 from tui_reader.messages import (
     ArticleChosen,
@@ -31,17 +30,20 @@ from tui_reader.messages import (
     CorpusProgress,
     FactChosen,
     IndexReady,
+    ListShown,
     SearchClosed,
     SearchEdited,
     SearchSubmitted,
 )
 from tui_reader.widgets.arrange import ORDER_NAMES, ORDERS, arrange
-from tui_reader.widgets.facts_panel import FactsPanel
 from tui_reader.widgets.reader import Reader
-from tui_reader.widgets.search_bar import SearchBar
 from tui_reader.widgets.source_list import SourceList
 from tui_reader.widgets.status_line import StatusLine
 from tui_reader.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from tui_reader.core.model import Article, SearchResult, Skipped, Span
+    from tui_reader.widgets.facts_panel import FactsPanel
 
 
 def while_alive(handler: Callable[..., None]) -> Callable[..., None]:
@@ -105,6 +107,7 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Search", tooltip="Search the corpus as you type", priority=True),
         Binding("n", "next_match", "Next match", tooltip="Go to the next search match (into the next article)"),
         Binding("N", "previous_match", "Prev match", tooltip="Go to the previous search match"),
+        Binding("escape", "clear_search", "Clear search", tooltip="Back to the whole list"),
         Binding("c", "compare", "Compare", tooltip="Compare this article with its closest other account"),
         Binding("f", "toggle_facts", "Facts", tooltip="Show the article's quotations and figures"),
         Binding("o", "cycle_order", "Order", tooltip="Sort by date, group by outlet or story, or file order"),
@@ -116,9 +119,11 @@ class MainScreen(Screen[None]):
     ]
     AUTO_FOCUS = "SourceList"
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, listed: tuple[list[Entry], list[Skipped]] | None = None) -> None:
         super().__init__()
         self.library = library
+        self._listed = listed  # the list saved by the last run: shown in the very first frame
+        self._painted = False  # reading the first article (which opens the index) waits for the first frame
         self.entries: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
         self.order = "date"
@@ -129,6 +134,8 @@ class MainScreen(Screen[None]):
         self._submit_pending = False  # enter was pressed before the search finished
         self._index_state = ""  # what the title bar says about the index once it is done
         self._queued_steps = 0  # n (+1) / N (-1) pressed while a submitted search was still running
+        self._hidden_mounting = False
+        self._hidden_mounted = asyncio.Event()
 
     def compose(self) -> ComposeResult:
         """The widgets of this screen, top to bottom."""
@@ -136,8 +143,6 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield SourceList(id="source-list")
             yield Reader(id="reader")
-            yield FactsPanel(id="facts")
-        yield SearchBar(id="search-bar")
         yield StatusLine(id="status")
         yield Footer(compact=True)
 
@@ -146,8 +151,43 @@ class MainScreen(Screen[None]):
         bar = self.query_one(TitleBar)
         bar.corpus = self.library.name
         bar.state = "reading…"
-        self.query_one(SearchBar).display = False
-        self.query_one(FactsPanel).display = False
+        self.call_after_refresh(self._first_paint_done)
+        if self._listed is not None:
+            self._fill(*self._listed)
+            self._listed = None
+
+    def _first_paint_done(self) -> None:
+        self._painted = True
+
+    async def _mount_hidden(self) -> None:
+        """Mount the facts panel and the search bar (hidden) once; later calls wait for that mount.
+
+        They are not composed with the screen: their widgets' styles would delay the first list by a third.
+        The screen mounts them once the list is shown, or at once when ``/`` or ``f`` comes first.
+        """
+        if self._hidden_mounted.is_set():
+            return
+        if self._hidden_mounting:
+            await self._hidden_mounted.wait()
+            return
+        self._hidden_mounting = True
+        from tui_reader.widgets.facts_panel import FactsPanel
+        from tui_reader.widgets.search_bar import SearchBar
+
+        facts = FactsPanel(id="facts")
+        facts.display = False
+        bar = SearchBar(id="search-bar")
+        bar.display = False
+        await self.query_one("#panes", Horizontal).mount(facts)
+        await self.mount(bar, before=self.status)
+        article = self.reader.article
+        if article is not None and article.id in self._annotations:
+            facts.set_spans(self._annotations[article.id])
+        self._hidden_mounted.set()
+
+    def _facts_panel(self) -> FactsPanel | None:
+        """The facts panel, once mounted."""
+        return next(iter(self.query("#facts")), None)  # type: ignore[return-value]
 
     # -- widgets, by role -----------------------------------------------------------------------------
 
@@ -176,9 +216,12 @@ class MainScreen(Screen[None]):
 
     @while_alive
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        """Fill the list once the corpus is read; say what was skipped."""
-        self.entries = message.entries
-        self.by_id = {e.id: e for e in message.entries}
+        """Fill the list once the corpus is read (or again, once the index has it); say what was skipped."""
+        self._fill(message.entries, message.skipped)
+
+    def _fill(self, entries: list[Entry], skipped: list[Skipped]) -> None:
+        self.entries = entries
+        self.by_id = {e.id: e for e in entries}
         self.stories = None  # the articles changed: group again when asked
         if self.order == "story":
             self._group_stories()
@@ -187,11 +230,13 @@ class MainScreen(Screen[None]):
         bar.state = ""
         if self.library.provisional:  # keep the wording: on_index_ready clears it by its start
             self.status.say("Listing files while the index is built: titles and search come when it is done.")
-        if message.skipped:
-            first = message.skipped[0]
-            more = f" (and {len(message.skipped) - 1:,} more)" if len(message.skipped) > 1 else ""
+        if skipped:
+            first = skipped[0]
+            more = f" (and {len(skipped) - 1:,} more)" if len(skipped) > 1 else ""
             self.status.say(f"Skipped {first.path}: {first.reason}{more}", "warning")
         self._show_list()
+        self.call_after_refresh(self.post_message, ListShown())
+        self.call_after_refresh(self._mount_hidden)
         if self.reader.article is not None:  # what the reader already read beats the index's list
             self._refresh_entry(Entry.of(self.reader.article))
         if not self.entries:
@@ -222,8 +267,11 @@ class MainScreen(Screen[None]):
     # -- reading --------------------------------------------------------------------------------------
 
     def on_article_highlighted(self, message: ArticleHighlighted) -> None:
-        """The list cursor moved: show that article."""
-        self.open_article(message.article_id)
+        """The list cursor moved: show that article (after the first frame, when the list was just filled)."""
+        if self._painted:
+            self.open_article(message.article_id)
+        else:
+            self.call_after_refresh(self.open_article, message.article_id)
 
     def on_article_chosen(self, message: ArticleChosen) -> None:
         """An article was chosen: show it and move to the reader."""
@@ -276,7 +324,9 @@ class MainScreen(Screen[None]):
         self._annotations[article_id] = spans
         if self.reader.article is not None and self.reader.article.id == article_id:
             self.reader.set_annotations(spans)
-            self.query_one(FactsPanel).set_spans(spans)
+            panel = self._facts_panel()
+            if panel is not None:
+                panel.set_spans(spans)
 
     def on_fact_chosen(self, message: FactChosen) -> None:
         """Scroll the reader to the chosen quotation or figure."""
@@ -290,10 +340,23 @@ class MainScreen(Screen[None]):
             return not isinstance(self.focused, Input)
         if action in ("next_match", "previous_match"):
             return bool(self.search_state.active and self.search_state.order) or self._submit_pending
+        if action == "clear_search":
+            return bool(self.search_state.query.strip()) and not isinstance(self.focused, Input)
         return True
 
-    def action_search(self) -> None:
-        """Open the search input."""
+    def action_clear_search(self) -> None:
+        """Forget the search: the whole list again, no matches in the reader."""
+        from tui_reader.widgets.search_bar import SearchBar
+
+        bar = self.query_one(SearchBar)
+        bar.clear()  # posts SearchEdited(""), which restores the list
+        bar.display = False
+
+    async def action_search(self) -> None:
+        """Open the search input (keys typed meanwhile wait for it: this action is awaited before them)."""
+        await self._mount_hidden()
+        from tui_reader.widgets.search_bar import SearchBar
+
         self.query_one(SearchBar).open()
 
     @on(SearchEdited)
@@ -450,9 +513,11 @@ class MainScreen(Screen[None]):
         """Below ``WIDE`` columns the facts panel takes the list's place instead of squeezing the reader."""
         self.set_class(self.size.width < WIDE, "-narrow")
 
-    def action_toggle_facts(self) -> None:
+    async def action_toggle_facts(self) -> None:
         """Show or hide the facts panel."""
-        panel = self.query_one(FactsPanel)
+        await self._mount_hidden()
+        panel = self._facts_panel()
+        assert panel is not None
         panel.display = not panel.display
         self.set_class(panel.display, "-facts")
         if panel.display:
@@ -463,7 +528,7 @@ class MainScreen(Screen[None]):
     def action_cycle_order(self) -> None:
         """Sort by date, group by outlet or by story, or keep the corpus's order."""
         if self.search_state.active:
-            self.status.say("Search results are ranked best first; clear the search to change the order.")
+            self.status.say("Search results are ranked best first: esc clears the search, then o changes the order.")
             return
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)] if self.order in ORDERS else "date"
         if self.order == "story" and self.stories is None:
@@ -481,26 +546,30 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="stories", thread=True)
     def _group_stories(self) -> None:
-        """Story grouping costs a more-like-this search per article: off the event loop, with progress."""
+        """Story grouping reads every article once: off the event loop, with progress, stopped when cancelled."""
         bar = self.query_one(TitleBar)
+        worker = get_current_worker()
+        shown = -1
 
         def progress(done: int, total: int) -> None:
-            if done % 25 == 0 or done == total:
-                deliver(self.app, setattr, bar, "state", f"grouping stories {done:,}/{total:,}")
+            nonlocal shown
+            if worker.is_cancelled:
+                raise _Stopped
+            percent = done * 100 // max(1, total)
+            if percent != shown:
+                shown = percent
+                deliver(self.app, setattr, bar, "state", f"grouping stories {percent}%")
 
-        stories = self.library.stories(progress)
-        if not get_current_worker().is_cancelled:
+        try:
+            stories = self.library.stories(progress)
+        except _Stopped:
+            return
+        if not worker.is_cancelled:
             deliver(self.app, self._stories_grouped, stories)
 
     @while_alive
-    def _stories_grouped(self, stories: dict[str, str] | None) -> None:
+    def _stories_grouped(self, stories: dict[str, str]) -> None:
         self.query_one(TitleBar).state = self._index_state
-        if stories is None:
-            self.stories = None
-            self.order = "corpus"
-            self._show_list()
-            self.status.say("Grouping by story is not available for this corpus (too large); list: corpus order.")
-            return
         self.stories = stories
         if self.order == "story":
             self._show_list()
@@ -517,6 +586,10 @@ class MainScreen(Screen[None]):
         from tui_reader.screens.compare import CompareScreen
 
         self.app.push_screen(CompareScreen(self.library, article.id))
+
+
+class _Stopped(Exception):
+    """Raised from a progress callback to stop a cancelled worker's work early."""
 
 
 def _matches(count: int) -> str:

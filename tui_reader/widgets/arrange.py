@@ -13,6 +13,9 @@ from tui_reader.widgets.source_list import Row
 ORDERS = ("date", "outlet", "story", "corpus")
 """Every way the list can be arranged, in the order ``o`` cycles through them."""
 
+UNKNOWN = "Source unknown"
+"""The outlet group of articles whose outlet, byline, web address and folder are all unknown."""
+
 LONE = "Only one account"
 """The group of articles that no other article of the corpus reports (in story order)."""
 
@@ -46,7 +49,7 @@ def arrange(
         return [Row(e, count=counts.get(e.id, 0)) for e in entries]
     ordered = _newest_first(entries)
     if order == "outlet":
-        key = {e.id: e.source for e in ordered}
+        key = {e.id: e.source or UNKNOWN for e in ordered}
     elif order == "story" and stories is not None:
         key = {e.id: stories.get(e.id) or LONE for e in ordered}
     else:
@@ -54,8 +57,8 @@ def arrange(
     groups: dict[str, list[Entry]] = {}
     for entry in ordered:
         groups.setdefault(key[entry.id], []).append(entry)
-    if order == "outlet":
-        names = sorted(groups, key=str.casefold)
+    if order == "outlet":  # alphabetical, the unknown last
+        names = sorted(groups, key=lambda n: (n == UNKNOWN, n.casefold()))
     else:  # stories: the most-covered first, articles with no other account last
         names = sorted(groups, key=lambda n: (n == LONE, -len(groups[n]), n.casefold()))
     rows: list[Row] = []

@@ -13,9 +13,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from tui_reader.core.model import Article, Block
 from tui_reader.widgets.linebreak import wrap
+
+if TYPE_CHECKING:
+    from tui_reader.core.model import Article, Block
 
 CLOSING_MARKS = "”\"’'»"
 """Closing quote marks that stay with a quotation before its speaker label."""
@@ -112,6 +115,8 @@ class ArticleLayout:
             last = ins.body_pos
         chunks.append(body[last:])
         self.text = "".join(chunks)
+        from tui_reader.core.model import Block
+
         blocks = article.blocks or tuple(Block("paragraph", s, e) for s, e in article.paragraphs())
         self.blocks: tuple[Block, ...] = blocks
         self.width = 0

@@ -22,6 +22,11 @@ SIDE_BY_SIDE_MIN = 110
 """Below this many cells, rows are stacked (left over right) instead of side by side."""
 GUTTER = 3
 """Cells between the two columns: a space, the row's mark, a space."""
+MAX_COLUMN = 96
+"""Widest a side-by-side column gets: past this, lines are too long to read (a 250-column terminal centres
+two columns of this width)."""
+MAX_STACKED = 100
+"""Widest a stacked line gets (the reader's measure)."""
 MARKS = {"same": "=", "paraphrase": "≈", "only_left": "◀", "only_right": "▶"}
 
 # Highlight tags inside a side's text.
@@ -61,6 +66,7 @@ class Piece:
     end: int = 0
     marker: str = ""
     label: str = ""  # "A " / "B " in front of the first line of a stacked side
+    kind: str = "paragraph"  # the sentence's kind: headings, captions and page furniture are drawn apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,47 +81,50 @@ class Line:
 
 
 def build_rows(comparison: Comparison, swapped: bool = False) -> tuple[Side, Side, list[Row]]:
-    """The two sides (left is A unless ``swapped``) and the aligned rows in reading order of the left side.
+    """The two sides (left is A unless ``swapped``) and the aligned rows.
 
-    Sentences only the right side has are placed before the first pair that comes after them on the right.
+    Pairs stand in the left side's order. A sentence only the left side has stays in that order between
+    them; a sentence only the right side has goes after the pair that holds the right sentence before it
+    (so it stands beside its neighbours, not in a block at the end). Between two pairs, the left's and the
+    right's unmatched sentences are interleaved by their place in that stretch, each side in its own order.
     """
     a = Side(comparison.a, tuple(comparison.sentences_a), label="A")
     b = Side(comparison.b, tuple(comparison.sentences_b), label="B")
     pairs = [(tuple(p.a), tuple(p.b), p) for p in comparison.pairs]
-    only_left, only_right = set(comparison.only_a), set(comparison.only_b)
+    only_left, only_right = sorted(comparison.only_a), sorted(comparison.only_b)
     if swapped:
         a, b = b, a
         pairs = [(pb, pa, p) for pa, pb, p in pairs]
         only_left, only_right = only_right, only_left
     _add_highlights(comparison, a, b, swapped)
 
-    by_left = {min(left): (left, right, p) for left, right, p in pairs if left}
-    right_done: set[int] = set()
+    anchors = sorted((p for p in pairs if p[0] and p[1]), key=lambda p: min(p[0]))
+    starts = [min(left) for left, _, _ in anchors]
+    anchor_of = {j: k for k, (_, right, _) in enumerate(anchors) for j in right}
+    paired_right = sorted(anchor_of)
+    gaps_left: list[list[int]] = [[] for _ in range(len(anchors) + 1)]
+    gaps_right: list[list[int]] = [[] for _ in range(len(anchors) + 1)]
+    for i in only_left:
+        gaps_left[bisect_right(starts, i)].append(i)
+    for j in only_right:
+        before = bisect_right(paired_right, j) - 1
+        gaps_right[anchor_of[paired_right[before]] + 1 if before >= 0 else 0].append(j)
+
     rows: list[Row] = []
-
-    def flush_right(before: int) -> None:
-        for j in sorted(only_right):
-            if j < before and j not in right_done:
-                rows.append(Row("only_right", (), (j,)))
-                right_done.add(j)
-
-    i = 0
-    n_left = len(a.sentences)
-    while i < n_left:
-        if i in by_left:
-            left, right, pair = by_left[i]
-            if right:
-                flush_right(min(right))
-            right_done.update(right)
+    for k in range(len(anchors) + 1):
+        rows.extend(_interleave(gaps_left[k], gaps_right[k]))
+        if k < len(anchors):
+            left, right, pair = anchors[k]
             kind: RowKind = "same" if pair.kind == "same" else "paraphrase"
             rows.append(Row(kind, left, right, float(pair.score)))
-            i = max(left) + 1
-            continue
-        if i in only_left:
-            rows.append(Row("only_left", (i,), ()))
-        i += 1
-    flush_right(len(b.sentences) + 1)
     return a, b, rows
+
+
+def _interleave(left: list[int], right: list[int]) -> list[Row]:
+    """Unmatched sentences of one stretch, left's and right's merged by their relative place in it."""
+    keyed = [((n + 0.5) / len(left), 0, Row("only_left", (i,), ())) for n, i in enumerate(left)]
+    keyed += [((n + 0.5) / len(right), 1, Row("only_right", (), (j,))) for n, j in enumerate(right)]
+    return [row for _, _, row in sorted(keyed, key=lambda item: (item[0], item[1]))]
 
 
 def _add_highlights(comparison: Comparison, left: Side, right: Side, swapped: bool) -> None:
@@ -147,6 +156,7 @@ class CompareLayout:
         self.lines: list[Line] = []
         self.row_tops: list[int] = []
         self.width = 0
+        self.used = 0
         self.column = 0
         self.stacked = False
 
@@ -154,7 +164,12 @@ class CompareLayout:
         """Lay the rows out for ``width`` cells."""
         self.width = max(20, width)
         self.stacked = self.width < SIDE_BY_SIDE_MIN
-        self.column = self.width - 2 if self.stacked else (self.width - GUTTER) // 2
+        if self.stacked:
+            self.column = min(MAX_STACKED, self.width - 2)
+            self.used = self.column + 2
+        else:
+            self.column = min(MAX_COLUMN, (self.width - GUTTER) // 2)
+            self.used = 2 * self.column + GUTTER
         self.lines, self.row_tops = [], []
         for index, row in enumerate(self.rows):
             self.row_tops.append(len(self.lines))
@@ -165,13 +180,16 @@ class CompareLayout:
             self.lines.append(Line(index, None, None))  # a blank line between rows
 
     def _pieces(self, side: Side, sentences: tuple[int, ...], width: int) -> list[Piece]:
-        ranges: list[tuple[int, int]] = []
+        pieces: list[Piece] = []
         for k, s in enumerate(sentences):
             sentence = side.sentences[s]
+            kind = getattr(sentence, "kind", "paragraph")
             if k:
-                ranges.append((sentence.start, sentence.start))  # keep the split sentences apart
+                pieces.append(Piece(sentence.start, sentence.start))  # keep the split sentences apart
+            ranges: list[tuple[int, int]] = []
             wrap(side.article.body, sentence.start, sentence.end, width, ranges)
-        return [Piece(start, end) for start, end in ranges]
+            pieces.extend(Piece(start, end, kind=kind) for start, end in ranges)
+        return pieces
 
     def _side_by_side(self, index: int, row: Row) -> None:
         left = self._pieces(self.left, row.left, self.column)
@@ -186,17 +204,15 @@ class CompareLayout:
             )
 
     def _stack(self, index: int, row: Row) -> None:
-        for side_no, (side, other, sentences) in enumerate(
-            ((self.left, self.right, row.left), (self.right, self.left, row.right))
-        ):
-            pieces = self._pieces(side, sentences, self.column)
-            if not pieces:  # the other side's sentence stands alone: say so under it, unlabelled
-                pieces = [Piece(marker=f"only in {other.label}")]
-                self.lines.append(Line(index, pieces[0], None, side=side_no, first=side_no == 0))
-                continue
-            for k, piece in enumerate(pieces):
-                labelled = Piece(piece.start, piece.end, piece.marker, side.label if k == 0 else "")
-                self.lines.append(Line(index, labelled, None, side=side_no, first=k == 0 and side_no == 0))
+        first = True
+        for side_no, (side, sentences) in enumerate(((self.left, row.left), (self.right, row.right))):
+            for k, piece in enumerate(self._pieces(side, sentences, self.column)):
+                labelled = Piece(piece.start, piece.end, piece.marker, side.label if k == 0 else "", piece.kind)
+                self.lines.append(Line(index, labelled, None, side=side_no, first=first))
+                first = False
+        if not (row.left and row.right):  # one side's sentence stands alone: say so under it
+            shown = self.left if row.left else self.right
+            self.lines.append(Line(index, Piece(marker=f"only in {shown.label}"), None, side=0 if row.left else 1))
 
     def __len__(self) -> int:
         return len(self.lines)

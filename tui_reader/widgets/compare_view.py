@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui_reader.core.furniture import FURNITURE_KINDS
 from tui_reader.widgets.compare_layout import (
     CONFLICT,
     FIGURE_ONLY_HERE,
@@ -33,6 +34,13 @@ from tui_reader.widgets.compare_layout import (
 )
 
 TAG_CLASSES = {ONLY_HERE: "cmp--only-here", CONFLICT: "cmp--conflict", FIGURE_ONLY_HERE: "cmp--figure-only"}
+KIND_CLASSES = {
+    "heading": "cmp--heading",
+    "caption": "cmp--caption",
+    **{kind: "cmp--furniture" for kind in FURNITURE_KINDS},
+}
+"""Sentences that are not the account's prose: headings and captions in their reader styles, page furniture
+(bylines, credits, post signatures, widgets) dim."""
 
 
 class CompareView(ScrollView, can_focus=True):
@@ -40,6 +48,7 @@ class CompareView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *TAG_CLASSES.values(),
+        *KIND_CLASSES.values(),
         "cmp--marker",
         "cmp--gutter",
         "cmp--label",
@@ -163,6 +172,9 @@ class CompareView(ScrollView, can_focus=True):
         if strip is None:
             strip = self._draw(layout, layout.lines[line_no])
             self._strips[line_no] = strip
+        margin = max(0, (width - layout.used) // 2)  # a wide terminal centres the capped columns
+        if margin:
+            strip = Strip.join([Strip.blank(margin, self.rich_style), strip])
         return strip.crop_extend(0, width, self.rich_style)
 
     def _draw(self, layout: CompareLayout, line: Line) -> Strip:
@@ -194,6 +206,8 @@ class CompareView(ScrollView, can_focus=True):
         body = side.article.body
         start, end = piece.start, piece.end
         text_style = base + self._style("cmp--paraphrase") if kind == "paraphrase" else base
+        if piece.kind in KIND_CLASSES:
+            text_style += self._style(KIND_CLASSES[piece.kind])
         found = side.highlights.overlapping(start, end)
         segments: list[Segment] = []
         if not found:

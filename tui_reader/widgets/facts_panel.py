@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui_reader.core.model import Span
 from tui_reader.messages import FactChosen
+
+if TYPE_CHECKING:
+    from tui_reader.core.model import Span
 
 SNIPPET = 60
 """Cells of a quotation shown in the panel before an ellipsis."""

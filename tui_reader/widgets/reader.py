@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -22,8 +22,10 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from tui_reader.core.model import Article, Span
 from tui_reader.widgets.article_layout import ArticleLayout, LineKind, RangeIndex, speaker_insertions
+
+if TYPE_CHECKING:
+    from tui_reader.core.model import Article, Span
 
 MAX_MEASURE = 100
 """Longest line in cells: past this, lines get too long to read comfortably on a wide terminal."""

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -25,10 +24,15 @@ from textual.strip import Strip
 from tui_reader.library import Entry
 from tui_reader.messages import ArticleChosen, ArticleHighlighted
 
+UNKNOWN_SOURCE = "source unknown"
+"""What the list says of an article whose outlet, byline, web address and folder are all unknown."""
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """A list row: a group header (``entry`` None, ``label`` and ``count``) or an article with its match count."""
+
+class Row(NamedTuple):
+    """A list row: a group header (``entry`` None, ``label`` and ``count``) or an article with its match count.
+
+    A named tuple: one is made per article each time the list is arranged (89,000 of them on a big corpus).
+    """
 
     entry: Entry | None
     label: str = ""
@@ -179,6 +183,8 @@ class SourceList(ScrollView, can_focus=True):
     def _scroll_cursor_visible(self) -> None:
         top = self._tops[self._cursor]
         height = self._rows[self._cursor].height
+        if self._cursor > 0 and self._rows[self._cursor - 1].entry is None:  # keep its group's header in view
+            top, height = self._tops[self._cursor - 1], height + 1
         view = self.scrollable_content_region.height or self.size.height
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False, immediate=True)
@@ -279,15 +285,18 @@ class SourceList(ScrollView, can_focus=True):
             return out + cursor if cursor is not None else out
 
         base = style(None)
-        if row.entry is None:
-            text = _fit(f" {row.label} ({row.count:,})", width)
-            return Strip([Segment(text, style("source-list--header"))]).crop_extend(0, width, base)
+        if row.entry is None:  # a group: its name, and how many articles it holds at the right edge
+            header = style("source-list--header")
+            count = f" {row.count:,} "
+            text = _fit(f" {row.label}", max(0, width - cell_len(count)))
+            gap = " " * max(0, width - cell_len(text) - cell_len(count))
+            return Strip([Segment(text + gap, header), Segment(count, header)]).crop_extend(0, width, header)
         entry = row.entry
         if sub == 0:
             text = _fit(f" {entry.title or '(untitled)'}", width)
             return Strip([Segment(text, style("source-list--title"))]).crop_extend(0, width, base)
         count = f"{row.count:,} match{'es' if row.count != 1 else ''} " if row.count else ""
-        meta = " · ".join(p for p in (entry.source, entry.date) if p)
+        meta = " · ".join(p for p in (entry.source or UNKNOWN_SOURCE, entry.date) if p)
         room = width - cell_len(count)
         meta_text = _fit(f"   {meta}", room)
         segments = [Segment(meta_text, style("source-list--meta"))]
