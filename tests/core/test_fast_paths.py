@@ -75,3 +75,16 @@ _CAPTION_WORDS = ["Image", "caption", ":", "(", ")", "Photo", "photo: AP", ".", 
 @example("Main image: a crowd in Minsk")
 def test_caption_test_equals_the_one_pattern(text: str) -> None:
     assert textparse._is_caption(text) == (textparse._CAPTION.search(text) is not None)
+
+
+_WORD_TEXT = st.text(alphabet=st.sampled_from(list("abgGsS-.,'’ 5%É\n")) | st.characters(), max_size=150)
+
+
+@settings(max_examples=400)
+@given(_WORD_TEXT, st.sampled_from(["g", "govern", "s", "said", "us", "US", "ab", "b", "sab"]))
+@example("anti-government U.S. said's O'Brien Élysée-s 5,500", "govern")
+def test_analyze_words_finds_what_analyze_finds(text: str, word: str) -> None:
+    firsts = frozenset({word[0].lower(), word[0].upper()})
+    fast = {(t.start, t.end) for t in analysis.analyze_words(text, firsts) if t.text == word}
+    full = {(t.start, t.end) for t in analysis.analyze(text) if t.text == word}
+    assert fast == full

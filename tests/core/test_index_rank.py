@@ -106,3 +106,26 @@ def test_every_query_ranks_and_counts_as_whoosh_does(index: SearchIndex, query: 
     wquery = index_module._to_whoosh(tree, searcher)
     assert [(f["id"], s) for f, s in ranked] == [(r["id"], r.score) for r in searcher.search(wquery, limit=limit)]
     assert total == len(list(searcher.docs_for_query(wquery)))
+
+
+def test_small_segments_are_merged_and_big_ones_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each incremental update adds a segment; past MAX_SEGMENTS small ones they are merged into one, while a
+    big segment (a build's) is left alone, and every article is still found."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(index_module, "MAX_SEGMENTS", 3)
+    monkeypatch.setattr(index_module, "SMALL_SEGMENT", 5)
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for n in range(12):
+        (root / f"base{n}.txt").write_text(f"Base {n}\n\nA base story number {n}.\n", encoding="utf-8")
+    ix = SearchIndex.open([root])
+    ix.update()
+    big = {s.segment_id() for s in ix._ix._segments()}
+    for n in range(10):
+        (root / f"extra{n}.txt").write_text(f"Extra {n}\n\nAn extra story about {n},777 emus.\n", encoding="utf-8")
+        ix.update()
+        segments = ix._ix._segments()
+        assert sum(1 for s in segments if s.doc_count_all() < 5) <= 3
+        assert big <= {s.segment_id() for s in segments}
+    assert ix.search("emus").total == 10
+    assert ix.search("base").total == 12

@@ -11,6 +11,7 @@ that differs from stock Whoosh; its reader decompresses either), and pickle bloc
 from __future__ import annotations
 
 import pickle
+import zlib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -38,6 +39,10 @@ def _reference_write_field(fw, fieldname, fieldobj, table, lengths) -> None:  # 
     fw.finish_field()
 
 
+_ZLIB = SimpleNamespace(compress=index_module._compress, decompress=zlib.decompress)
+"""zlib as Whoosh's codec module sees it, compressing with the index's settings."""
+
+
 def _block_dumps(obj: object, protocol: int) -> bytes:
     """Whoosh pickles block info and block data with protocol 2; the index pickles data (a triple) with its own."""
     is_data = isinstance(obj, tuple) and len(obj) == 3
@@ -56,9 +61,10 @@ def _segment_files(root: Path) -> dict[str, bytes]:
 
 def _build(corpus: Path, cache: Path, monkeypatch, reference: bool) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.setattr(index_module, "MIN_COMPRESS", 0)  # Whoosh compresses every block
     if reference:
         monkeypatch.setattr(index_module, "_write_field", _reference_write_field)
-        monkeypatch.setattr(whoosh3, "zlib", SimpleNamespace(compress=index_module._compress))
+        monkeypatch.setattr(whoosh3, "zlib", _ZLIB)
         monkeypatch.setattr(whoosh3, "dumps", _block_dumps)
     index = SearchIndex.open([corpus])
     index.update(rebuild=True)
@@ -103,3 +109,38 @@ def test_the_fast_writer_matches_whoosh_on_any_text(texts: list[str]) -> None:
         fast = _build(corpus, root / "fast", monkeypatch, reference=False)
         slow = _build(corpus, root / "slow", monkeypatch, reference=True)
         assert fast == slow
+
+
+def _postings(index: SearchIndex) -> list[tuple]:  # type: ignore[type-arg]
+    """Every field's every term with its postings (docnum, weight, value), read through Whoosh's reader."""
+    reader = index._searcher.reader()
+    out = []
+    for fieldname, term in reader.all_terms():
+        matcher = reader.postings(fieldname, term)
+        items = []
+        while matcher.is_active():
+            items.append((matcher.id(), matcher.weight(), matcher.value()))
+            matcher.next()
+        out.append((fieldname, term, reader.doc_frequency(fieldname, term), items))
+    return out
+
+
+def test_uncompressed_small_blocks_read_back_as_whoosh_wrote_them(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Blocks under MIN_COMPRESS bytes are stored raw; Whoosh's reader gives the same postings as from the
+    reference index, where every block is compressed."""
+    texts = [(SEEDS / p.name).read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [f"Title {n}\n\n{'said the troops ' * (1 + n % 4)} about {n * 7:,} people.\n" for n in range(200)]
+    corpus = _corpus(tmp_path / "corpus", texts)
+    seen = []
+    for cache, reference in ((tmp_path / "fast", False), (tmp_path / "slow", True)):
+        monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+        if reference:
+            monkeypatch.setattr(index_module, "_write_field", _reference_write_field)
+            monkeypatch.setattr(whoosh3, "zlib", _ZLIB)
+            monkeypatch.setattr(whoosh3, "dumps", _block_dumps)
+        index = SearchIndex.open([corpus])
+        index.update(rebuild=True)
+        seen.append(_postings(index))
+        index.close()
+        monkeypatch.undo()
+    assert seen[0] == seen[1] and len(seen[0]) > 100

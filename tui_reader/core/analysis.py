@@ -343,7 +343,9 @@ def analyze_words(text: str, firsts: frozenset[str]) -> list[Term]:
     for n, m in enumerate(_RAW.finditer(text)):
         raw = m.group()
         first = raw[0]
-        if first in firsts or not first.isascii() or not raw.isalnum():  # compounds hold several words
+        # A term of an ASCII token starts with one of its letters: a compound (hyphens, dots, apostrophes) is
+        # analysed only when it holds one of ``firsts`` somewhere (most hold none).
+        if first in firsts or not raw.isascii() or (not raw.isalnum() and any(c in raw for c in firsts)):
             start = m.start()
             out.extend(Term(t.text, n, start + t.start, start + t.end) for t in analyze(raw))
     return out

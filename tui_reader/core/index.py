@@ -4,11 +4,17 @@ This is the only module that imports whoosh. Terms come from :mod:`tui_reader.co
 already analysed, which is also what makes indexing fast); queries from :mod:`tui_reader.core.query`; match
 offsets are computed from the article text with the same analyzer, so what is found is what is highlighted.
 
+Speed (bench/results.md): segments are written block by block in Whoosh's own format (``_write_field``), and
+one-word queries are ranked from the posting blocks with Whoosh's BM25F arithmetic (``_rank_word``); both
+are checked against Whoosh's own code paths by tests (test_index_writer.py, test_index_rank.py).
+
 Layout of the cache (``paths.cache_dir()/index/<corpus key>/``): ``CURRENT`` names the live generation folder
-``g<N>``, which holds the Whoosh files and ``manifest.pickle`` (every source file's stat, ids and list metadata).
-A rebuild writes a new folder and switches ``CURRENT`` atomically, so a search never sees a half-built index;
-an incremental update commits into the live folder (Whoosh's table of contents is written atomically) and then
-replaces the manifest, which records the Whoosh generation it matches. ``LOCK`` (flock) lets one process update
+``g<N>``, which holds the Whoosh files, ``catalog.pickle`` (every source file's stat, ids and list metadata)
+and ``manifest.pickle`` (a small header: generation, folder times, counts; all a search reads, because each
+document stores where its article is). A rebuild writes a new folder and switches ``CURRENT`` atomically, so a
+search never sees a half-built index; an incremental update commits into the live folder (Whoosh's table of
+contents is written atomically) and then replaces the catalog and the manifest, which record the Whoosh
+generation they match. ``LOCK`` (flock) lets one process update
 at a time; another one searches what is committed. Anything unreadable in the cache is rebuilt with a notice;
 an unwritable cache falls back to an index in memory. The corpus itself is only ever read.
 
@@ -42,7 +48,7 @@ from typing import Any
 from whoosh import fields as wfields
 from whoosh import index as windex
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
 from whoosh.collectors import TopCollector
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.scoring import BM25F
@@ -79,6 +85,13 @@ SIMILAR_TERMS = 30
 FLUSH_POSTINGS = 2_000_000
 """A segment is committed after this many postings (about 10,000 news articles): bounds the memory used."""
 MAX_SEGMENTS = 8
+"""Small segments (one an incremental update) are merged when there are more than this."""
+SMALL_SEGMENT = 2_000
+"""Documents in a segment below which it counts as small. Big segments are never merged: a merge goes through
+Whoosh's per-posting path (minutes at 89,000 articles), and a search over a dozen segments costs little more."""
+MIN_COMPRESS = 64
+"""Posting blocks whose pickle is shorter than this are stored as they are (the block says so, and Whoosh's
+reader then skips decompressing): zlib made them no smaller, and they are most blocks of a news corpus."""
 BLOCK_PICKLE = 4
 """Pickle protocol of posting blocks. Whoosh writes protocol 2, which stores each posting's positions as a call
 to ``_codecs.encode``: 10x slower to write and 6x slower to read than protocol 4, and 2.5x the bytes once
@@ -167,6 +180,12 @@ class _Builder:
         self.lengths: dict[str, array] = {}  # per text field: its length in each document, by docnum
         self.postings = 0
         writer._flush_segment = self._flush  # our postings instead of its (empty) pool
+        # Stored fields are compressed one document at a time: with the small-window zlib, not zlib.compress's
+        # 256 KB of fresh state per call (100 us a document, 7% of a build).
+        perdoc = writer.perdocwriter
+        if not perdoc._has_column("_stored"):
+            perdoc._create_column("_stored", STORED_COLUMN)
+        perdoc._get_column("_stored")._child._compress = _compress
 
     def delete_file(self, key: str) -> None:
         """Delete every document of one source file."""
@@ -262,13 +281,30 @@ class _Builder:
             self._end_segment()
         else:
             self.writer.cancel()
-        if not self.segments_only and len(self.ix.refresh()._segments()) > MAX_SEGMENTS:
-            self.ix.refresh().writer(compound=False).commit(optimize=True)
+        if not self.segments_only:
+            small = [s for s in self.ix.refresh()._segments() if s.doc_count_all() < SMALL_SEGMENT]
+            if len(small) > MAX_SEGMENTS:
+                self.ix.refresh().writer(compound=False).commit(mergetype=_merge_small)
 
     def cancel(self) -> None:
         """Abandon the segment being written."""
         with contextlib.suppress(Exception):
             self.writer.cancel()
+
+
+def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
+    """A Whoosh merge policy: merge every small segment into one, keep the big ones as they are."""
+    from whoosh.reading import SegmentReader
+
+    keep = []
+    for segment in segments:
+        if segment.doc_count_all() < SMALL_SEGMENT:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+        else:
+            keep.append(segment)
+    return keep
 
 
 def _index_files(
@@ -415,10 +451,12 @@ def _write_field(
             else:
                 mini_values = b"".join(values[b : b + limit])
             data = _dumps((mini_ids, mini_weights, mini_values), BLOCK_PICKLE)
-            if comp:
-                data = _compress(data, comp)
+            block_comp = comp if len(data) >= MIN_COMPRESS else 0
+            if block_comp:
+                data = _compress(data, block_comp)
             info = _dumps(
-                (len(ids), ids[-1], block_maxweight, comp, length_to_byte(block_min), length_to_byte(block_max)), 2
+                (len(ids), ids[-1], block_maxweight, block_comp, length_to_byte(block_min), length_to_byte(block_max)),
+                2,
             )
             size = len(info) + len(data)
             write(_PACK_INT(-size if last else size))
@@ -468,8 +506,8 @@ class _Manifest:
     articles the catalog takes 45 ms to unpickle, a sixth of a whole ``newsreader search``.
     """
 
-    __slots__ = ("_articles", "_catalog", "_counts", "_files", "_skipped", "broken", "dirs", "format", "generation")
-    __slots__ += ("roots", "walk_skipped")
+    __slots__ = ("_articles", "_catalog", "_counts", "_files", "_from_disk", "_skipped", "broken", "dirs", "format")
+    __slots__ += ("generation", "roots", "walk_skipped")
 
     def __init__(
         self,
@@ -491,6 +529,7 @@ class _Manifest:
         self._catalog: Path | None = None  # where the files and articles are, while not read yet
         self._counts = (0, 0)
         self._skipped: list[list[str]] = []
+        self._from_disk = False  # read from a header, which lists what was skipped
         self.broken = False
         """True when the catalog could not be read: the next update rebuilds."""
 
@@ -566,11 +605,12 @@ class _Manifest:
         manifest._counts = (int(files), int(articles))
         manifest._skipped = [list(s) for s in got["skipped"]]
         manifest._catalog = catalog
+        manifest._from_disk = True
         return manifest
 
     def skipped(self) -> list[Skipped]:
-        """Everything skipped: by the walk, and inside files that were read."""
-        if self._catalog is not None:
+        """Everything skipped: by the walk, and inside files that were read (the header keeps the list)."""
+        if self._from_disk:
             return [Skipped(p, r) for p, r in self._skipped]
         out = [Skipped(p, r) for p, r in self.walk_skipped]
         for info in self._files.values():
