@@ -1,4 +1,7 @@
-"""How fast annotate() is: seconds per megabyte on big bodies, and articles per second on a real corpus.
+"""How annotate() scales: seconds per megabyte on big bodies, and on hostile 1 MB bodies (``--adversarial``).
+
+``make bench`` measures annotation throughput on the real corpora and on a 1 MB body; this script adds the
+bigger bodies and the hostile ones, which check that every pass stays linear.
 
 Run: `python bench/annotate_speed.py [--sizes 1,5] [--corpus PATH] [--repeat 3]`. Big bodies are made by
 repeating real article text (the seeds, plus BBC articles when ../shared/corpora is here), paragraphs kept.
@@ -32,6 +35,8 @@ ADVERSARIAL = {
     "curly quotes and singles": "“He said” ‘x’ " * 70_000,
     "endless number words": "two hundred and " * 60_000,
     "one paragraph of attributed quotes": "“We will,” he said. " * 50_000,
+    "described speakers and roles": "“We will,” the company said. Chairman Al Smith agreed. " * 18_000,
+    "participles and relative clauses": "Smith, who met Jones, rejected it, saying “no.” " * 20_000,
 }
 
 

@@ -150,7 +150,8 @@ ABLATIONS: dict[str, Callable[[], None]] = {
     ),
 }
 FEATURE_NAMES = str.split(
-    "bias cosine related-forms margin-A margin-B length figure shared coverage neighbours phrases distance lead mutual"
+    "bias cosine related-forms margin-A margin-B length figure shared coverage neighbours phrases distance lead"
+    " mutual unnamed"
 )
 
 

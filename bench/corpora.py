@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSREADER_CORPORA", ROOT.parent / "shared" / "corpora"))
-WORK = Path(__file__).resolve().parent / ".work"
+WORK = Path(os.environ.get("NEWSREADER_BENCH_WORK", Path(__file__).resolve().parent / ".work"))
+"""Replicas, FTS5 databases and the index cache of the benchmark (git-ignored; the tests point it elsewhere)."""
 
 
 @dataclass(frozen=True)
@@ -50,14 +51,24 @@ def replicate(source: Path, times: int) -> Path:
     return target
 
 
-def available(quick: bool = False) -> list[BenchCorpus]:
-    """The corpora this machine has; ``quick`` leaves out the x40 replica."""
+def available(quick: bool = False, names: set[str] | None = None) -> list[BenchCorpus]:
+    """The corpora this machine has; ``quick`` leaves out the x40 replica; ``names`` keeps only those named
+    (``seeds``, ``bbc_news``, ``bbc_news x10``, ``bbc_news x40``, ``allsides_general_sample``)."""
+    out = [c for c in _available(quick, names) if names is None or c.name in names]
+    return out
+
+
+def _available(quick: bool, names: set[str] | None) -> list[BenchCorpus]:
+    def wanted(name: str) -> bool:
+        return names is None or name in names
+
     out = [_measure("seeds", ROOT / "seeds")]
     bbc = SHARED / "bbc_news"
     if bbc.exists():
         out.append(_measure("bbc_news", bbc))
-        out.append(_measure("bbc_news x10", replicate(bbc, 10)))
-        if not quick:
+        if wanted("bbc_news x10"):
+            out.append(_measure("bbc_news x10", replicate(bbc, 10)))
+        if not quick and wanted("bbc_news x40"):
             out.append(_measure("bbc_news x40", replicate(bbc, 40)))
     sample = SHARED / "allsides_general_sample"
     if sample.exists():

@@ -1,6 +1,8 @@
-"""One measurement a process: ``python -m bench.tasks NAME ARGS...`` prints one JSON object.
+"""One measurement a process: ``python -m bench.tasks NAME ARGS...`` prints one JSON object on its last line.
 
-Running each measurement in its own process gives honest peak memory (``ru_maxrss``) and cold imports.
+Running each measurement in its own process gives honest peak memory (``ru_maxrss``) and cold imports. Every
+task reports wall seconds and CPU seconds (user + system, children included): the machine is shared, and the
+CPU time of each side is the steadier figure when other work competes for the cores.
 """
 
 from __future__ import annotations
@@ -34,7 +36,15 @@ QUERIES: list[tuple[str, str, str]] = [
 ]
 
 
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _peak_mb() -> float:
+    # This process only: the children's maximum is inherited from the parent's earlier children on Linux, and
+    # no task starts processes of its own (an index build would only with NEWSREADER_INDEX_PROCS set).
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -43,88 +53,129 @@ def _emit(data: dict[str, Any]) -> None:
     print(json.dumps(data))
 
 
+class _Clock:
+    """Wall and CPU seconds of a block."""
+
+    def __enter__(self) -> _Clock:
+        self.wall, self.cpu = time.perf_counter(), _cpu()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self.wall
+        self.cpu = _cpu() - self.cpu
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def _timed_queries(run: Callable[[str], object], queries: list[str], repeat: int) -> dict[str, float]:
-    times: list[float] = []
+def _timed_queries(run: Callable[[str], object], queries: list[str], repeat: int) -> dict[str, Any]:
+    """p50 / p95 over ``repeat`` rounds of the mix (after one warm-up round), and each query's median."""
     for q in queries:  # warm-up: first touch of each term's postings
         run(q)
+    times: list[float] = []
+    per_query: dict[str, list[float]] = {q: [] for q in queries}
     for _ in range(repeat):
         for q in queries:
             t = time.perf_counter()
             run(q)
-            times.append(time.perf_counter() - t)
+            took = time.perf_counter() - t
+            times.append(took)
+            per_query[q].append(took)
     return {
         "p50_ms": statistics.median(times) * 1000,
         "p95_ms": _percentile(times, 0.95) * 1000,
         "queries": len(times),
+        "per_query_ms": [statistics.median(v) * 1000 for v in per_query.values()],
     }
+
+
+def warm(corpus: str) -> None:
+    """Read every file once so that both engines find them in the page cache (the first reader would pay)."""
+    total = 0
+    for path in Path(corpus).rglob("*"):
+        if path.is_file():
+            total += len(path.read_bytes())
+    _emit({"bytes": total})
 
 
 def index_build(corpus: str) -> None:
     """A full newsreader index build (``rebuild=True``) of ``corpus``."""
-    from tui_reader.core.index import SearchIndex
+    with _Clock() as clock:
+        from tui_reader.core.index import SearchIndex
 
-    t = time.perf_counter()
-    index = SearchIndex.open([Path(corpus)])
-    report = index.update(rebuild=True)
-    _emit({"seconds": time.perf_counter() - t, "articles": report.articles, "files": report.files})
+        index = SearchIndex.open([Path(corpus)])
+        report = index.update(rebuild=True)
+    _emit({"seconds": clock.wall, "cpu": clock.cpu, "articles": report.articles, "files": report.files})
 
 
 def index_update(corpus: str) -> None:
     """An update of an already built index (nothing or a few files changed): the full stat walk."""
-    from tui_reader.core.index import SearchIndex
+    with _Clock() as clock:
+        from tui_reader.core.index import SearchIndex
 
-    t = time.perf_counter()
-    index = SearchIndex.open([Path(corpus)])
-    report = index.update()
+        index = SearchIndex.open([Path(corpus)])
+        report = index.update()
     _emit(
         {
-            "seconds": time.perf_counter() - t,
+            "seconds": clock.wall,
+            "cpu": clock.cpu,
             "changed": report.changed + report.added + report.removed,
             "unchanged": report.unchanged,
+            "rebuilt": report.rebuilt,
         }
     )
 
 
 def index_update_quick(corpus: str) -> None:
     """The cheap staleness check the search command and the TUI start with (folder times only)."""
-    from tui_reader.core.index import SearchIndex
+    with _Clock() as clock:
+        from tui_reader.core.index import SearchIndex
 
-    t = time.perf_counter()
-    index = SearchIndex.open([Path(corpus)])
-    index.update(quick=True)
-    _emit({"seconds": time.perf_counter() - t})
+        index = SearchIndex.open([Path(corpus)])
+        index.update(quick=True)
+    _emit({"seconds": clock.wall, "cpu": clock.cpu})
 
 
 def index_search(corpus: str, repeat: str = "5") -> None:
-    """In-process search latency over the query mix (index already built)."""
+    """In-process search latency over the query mix (index already built): ranked hits with match offsets and
+    a snippet each, every hit's text read from its file (no text cache kept between queries)."""
     from tui_reader.core.index import SearchIndex
 
     index = SearchIndex.open([Path(corpus)])
     index.update(quick=True)
-    per_kind: dict[str, Any] = {}
-    result = _timed_queries(lambda q: index.search(q, limit=10), [q for _, q, _ in QUERIES], int(repeat))
-    for _kind, q, _ in QUERIES:
-        per_kind[q] = index.search(q, limit=10).total
-    _emit({**result, "totals": per_kind})
+
+    def run(q: str) -> object:
+        index.clear_text_cache()
+        return index.search(q, limit=10)
+
+    result = _timed_queries(run, [q for _, q, _ in QUERIES], int(repeat))
+    totals = [index.search(q, limit=10).total for _, q, _ in QUERIES]
+    _emit({**result, "totals": totals})
 
 
 def fts5_build(corpus: str, db: str) -> None:
     """SQLite FTS5 build over the same files."""
-    t = time.perf_counter()
-    n = fts5.build(Path(corpus), Path(db))
-    _emit({"seconds": time.perf_counter() - t, "articles": n})
+    with _Clock() as clock:
+        n = fts5.build(Path(corpus), Path(db))
+    _emit({"seconds": clock.wall, "cpu": clock.cpu, "articles": n})
+
+
+def fts5_update(corpus: str, db: str) -> None:
+    """What an FTS5-based reader does to catch up: stat every file, re-insert the changed ones."""
+    with _Clock() as clock:
+        changed = fts5.update(Path(corpus), Path(db))
+    _emit({"seconds": clock.wall, "cpu": clock.cpu, "changed": changed})
 
 
 def fts5_search(db: str, repeat: str = "5") -> None:
-    """SQLite FTS5 latency over the equivalent query mix (one open connection, as an app would keep)."""
+    """SQLite FTS5 latency over the equivalent query mix (one open connection, as an app would keep): ranked
+    rows with a snippet each, as newsreader's hits carry one."""
     con = fts5.connect(Path(db))
     result = _timed_queries(lambda q: fts5.query(con, q), [f for _, _, f in QUERIES], int(repeat))
-    _emit(result)
+    totals = [fts5.count(con, f) for _, _, f in QUERIES]
+    _emit({**result, "totals": totals})
 
 
 def annotate_speed(corpus: str) -> None:
@@ -134,14 +185,31 @@ def annotate_speed(corpus: str) -> None:
 
     articles = Corpus.load([Path(corpus)]).articles
     size = sum(len(a.body.encode()) for a in articles)
-    t = time.perf_counter()
-    spans = sum(len(annotate(a)) for a in articles)
-    seconds = time.perf_counter() - t
-    _emit({"seconds": seconds, "mb": size / 1e6, "mb_per_s": size / 1e6 / seconds, "spans": spans})
+    with _Clock() as clock:
+        spans = sum(len(annotate(a)) for a in articles)
+    _emit({"seconds": clock.wall, "cpu": clock.cpu, "mb": size / 1e6, "spans": spans, "articles": len(articles)})
+
+
+def annotate_big(corpus: str, megabytes: str = "1") -> None:
+    """Annotation of one big body (real paragraphs of ``corpus`` repeated to ``megabytes``): seconds per MB."""
+    from tui_reader.core.annotate import annotate
+    from tui_reader.core.corpus import Corpus
+    from tui_reader.core.model import Article
+
+    text = "\n\n".join(a.body for a in Corpus.load([Path(corpus)]).articles[:400])
+    target = int(float(megabytes) * 1_000_000)
+    body = ((text + "\n\n") * (target // (len(text) + 2) + 1))[:target].rsplit("\n\n", 1)[0]
+    article = Article(id="big", path="big", title="big", body=body)
+    annotate(Article(id="warm", path="warm", title="warm", body=text[:20_000]))  # compile patterns, fill caches
+    with _Clock() as clock:
+        spans = len(annotate(article))
+    _emit({"seconds": clock.wall, "cpu": clock.cpu, "mb": len(body.encode()) / 1e6, "spans": spans})
 
 
 def compare_speed(jsonl: str, id_a: str, id_b: str, repeat: str = "20") -> None:
-    """Median time of ``compare(a, b)`` for two articles of a JSONL corpus, and their word counts."""
+    """Median time of ``compare(a, b)`` (annotations included, as the TUI and the CLI call it) for two articles of
+    a JSONL corpus, and their word counts."""
+    from tui_reader.core.annotate import annotate
     from tui_reader.core.compare import compare
     from tui_reader.core.corpus import Corpus
 
@@ -149,12 +217,46 @@ def compare_speed(jsonl: str, id_a: str, id_b: str, repeat: str = "20") -> None:
     a, b = corpus.get(id_a), corpus.get(id_b)
     assert a is not None and b is not None
     compare(a, b)  # warm caches (stemmer, idf)
-    times = []
+    times, cpus = [], []
     for _ in range(int(repeat)):
-        t = time.perf_counter()
-        compare(a, b)
-        times.append(time.perf_counter() - t)
-    _emit({"ms": statistics.median(times) * 1000, "words": [len(a.body.split()), len(b.body.split())]})
+        with _Clock() as clock:
+            compare(a, b, spans_a=annotate(a), spans_b=annotate(b))
+        times.append(clock.wall)
+        cpus.append(clock.cpu)
+    _emit(
+        {
+            "ms": statistics.median(times) * 1000,
+            "cpu_ms": statistics.median(cpus) * 1000,
+            "words": [len(a.body.split()), len(b.body.split())],
+        }
+    )
+
+
+def story_matching(jsonl: str, article_id: str, repeat: str = "3") -> None:
+    """``rank_candidates`` for one article against every other article of a JSONL corpus: in memory (profiles
+    built each call), and with the index's ``similar()`` as the first cut (what ``newsreader compare A`` and
+    the TUI's ``c`` do once the index is built)."""
+    from tui_reader.core.compare import rank_candidates
+    from tui_reader.core.corpus import Corpus
+    from tui_reader.core.index import SearchIndex
+
+    corpus = Corpus.load([Path(jsonl)])
+    article = corpus.get(article_id)
+    assert article is not None
+
+    def median_ms(pool: Any) -> float:
+        times = []
+        for _ in range(int(repeat)):
+            t = time.perf_counter()
+            rank_candidates(article, pool)
+            times.append(time.perf_counter() - t)
+        return statistics.median(times) * 1000
+
+    in_memory = median_ms(corpus.articles)
+    index = SearchIndex.open([Path(jsonl)])
+    index.update()
+    via_index = median_ms(index)
+    _emit({"ms": in_memory, "index_ms": via_index, "pool": len(corpus.articles)})
 
 
 async def _until(app: Any, pilot: Any, done: Callable[[], object], step: float = 0.005, limit: float = 3600) -> None:
@@ -234,23 +336,26 @@ def tui_launch(which: str, corpus: str) -> None:
 def tui_first_screen(corpus: str, repeat: str = "5") -> None:
     """Headless, seconds from launch to the first frame drawn with the list filled, vs the first frame of a bare
     Textual app (medians, interleaved): in this process (imports done: the app's own start-up), and as whole
-    processes (imports included); all after one whole run, which also times typing a search to its result."""
+    processes (imports included); all after one whole run, which also times the last key of a search to its
+    first result (the search bar waits ``SEARCH_DEBOUNCE`` for more keys first)."""
     import asyncio
     import subprocess
 
     rounds = int(repeat)
 
-    async def search() -> float:
+    async def search() -> tuple[float, int]:
         app = _our_app(corpus)
         async with app.run_test(size=(160, 45)) as pilot:
             await _until(app, pilot, lambda: app.main._index_state)  # the index worker has finished
-            t = time.perf_counter()
-            await pilot.press("slash", *"government")
+            listed = len(app.main.source_list.article_ids())
+            await pilot.press("slash", *"governmen")
+            t = time.perf_counter()  # from the last key: the Pilot's own round trip per key is not the app's
+            await pilot.press("t")
             await _until(app, pilot, lambda: app.main.search_state.active)
-            return time.perf_counter() - t
+            return time.perf_counter() - t, listed
 
     # A whole run first (index brought up to date, list saved): what every later start finds.
-    first_result = asyncio.run(search())
+    first_result, listed = asyncio.run(search())
     bare, ours = [], []
     for _ in range(rounds):
         bare.append(_first_frame(_bare_app, lambda app: True))
@@ -274,6 +379,7 @@ def tui_first_screen(corpus: str, repeat: str = "5") -> None:
             "first_screen_process_s": statistics.median(ours_process),
             "bare_process_s": statistics.median(bare_process),
             "first_result_s": first_result,
+            "listed": listed,
         }
     )
 
@@ -316,6 +422,64 @@ def tui_memory(corpus: str, cache: str = "") -> None:
     got = asyncio.run(run())
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     _emit({**got, "children_peak_mb": round(children, 1)})
+
+
+def tui_bare() -> None:
+    """Headless: seconds from launch to the first frame of a bare Textual app (Header, Static, Footer)."""
+    t = time.perf_counter()
+    _emit({"first_screen_s": _first_frame(_bare_app, lambda app: True, since=t)})
+
+
+def reader_paint(megabytes: str = "1") -> None:
+    """Seconds from ``Reader.show`` of a ``megabytes`` article to the painted screen, the median of one page down
+    after it, and the first paint of a Textual ``Static`` holding the whole body (DESIGN's measured fact: 1.55 s
+    for 1 MB)."""
+    import asyncio
+
+    from textual.app import App, ComposeResult
+    from textual.content import Content
+    from textual.widgets import Static
+
+    from tui_reader.core.corpus import Corpus
+    from tui_reader.core.model import Article
+    from tui_reader.core.paths import seeds_dir
+    from tui_reader.widgets.reader import Reader
+
+    unit = "\n\n".join(a.body for a in Corpus.load([seeds_dir()]).articles)
+    body = "\n\n".join([unit] * (int(float(megabytes) * 1_000_000) // (len(unit) + 2) + 1))
+    article = Article(id="big", path="big.txt", title=f"A {megabytes} MB article", body=body)
+
+    class Bench(App[None]):
+        def __init__(self, widget: Reader | Static) -> None:
+            super().__init__()
+            self.widget = widget
+
+        def compose(self) -> ComposeResult:
+            yield self.widget
+
+    async def paint(widget: Reader | Static, show: Callable[[], None], pages: int = 0) -> tuple[float, float]:
+        app = Bench(widget)
+        app.animation_level = "none"  # time the drawing, not the scroll animation
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            t = time.perf_counter()
+            show()
+            await pilot.pause()
+            first = time.perf_counter() - t
+            widget.focus()
+            times = []
+            for _ in range(pages):
+                t = time.perf_counter()
+                await pilot.press("pagedown")
+                await pilot.pause()
+                times.append(time.perf_counter() - t)
+            return first, statistics.median(times) if times else float("nan")
+
+    reader = Reader()
+    static = Static(Content(""))
+    ours, page = asyncio.run(paint(reader, lambda: reader.show(article), pages=15))
+    ref, _ = asyncio.run(paint(static, lambda: static.update(Content(article.body))))
+    _emit({"reader_s": ours, "page_down_s": page, "static_s": ref, "mb": len(body.encode()) / 1e6})
 
 
 if __name__ == "__main__":

@@ -222,6 +222,65 @@ def test_a_described_role_is_the_one_person_introduced_with_it() -> None:
     assert quotes(body)[0][2] == "a spokesman"
 
 
+def test_outlets_report_what_others_said() -> None:
+    body = 'The committee wants to "protect the rule of law," USA Today reported.'
+    assert quotes(body)[0][2] is None
+    body = 'The deal was "a huge mistake for everyone involved," according to The Washington Post.'
+    assert quotes(body)[0][2] is None
+    body = '"The real reason for his flip-flop? He has his eye on 2016," The Star-Ledger said in an editorial.'
+    assert quotes(body)[0][2] == "Star-Ledger"
+
+
+def test_a_name_that_only_says_whose_role_it_is() -> None:
+    body = (
+        "Sporting director Frank Arnesen denied the reports. "
+        '"That is absolute nonsense. He decided himself," said the Spurs sporting director.'
+    )
+    assert quotes(body)[0][2] == "Frank Arnesen"
+    body = '"He has to strengthen it enough to cope," said Hopman Cup doctor Hamish Osborne.'
+    assert quotes(body)[0][2] == "Hamish Osborne"
+
+
+def test_a_long_relative_clause_keeps_its_subject() -> None:
+    body = (
+        "Mr Blair spoke first.\n\nOn the question of confidentiality, Tory MP Michael Mates, who is a member of "
+        'the committee and was part of the Butler inquiry, told the BBC: "That, as a general rule, is right." '
+        "He said there had been other occasions."
+    )
+    assert quotes(body)[0][2] == "Michael Mates"
+
+
+def test_clauses_that_are_not_the_quotes_own() -> None:
+    # a quotation that ended its sentence is not attributed to the next sentence's speaker of another quote
+    body = (
+        '"So Doug believes we have reached the natural breakpoint." Sir Archy Kirkwood, who chairs the '
+        'committee, said: "The agency has been through a difficult time."'
+    )
+    assert [q[2] for q in quotes(body)] == [None, "Archy Kirkwood"]
+    # a speech verb in a leading subordinate clause, or in a relative clause after a noun, is someone else's
+    body = (
+        "When host Eric Shawn asked Napolitano about the drop in enrollment, Napolitano brushed him off, stating "
+        'the decision "lets the voters go either way."'
+    )
+    assert quotes(body)[0][2] == "Napolitano"
+    body = 'The approach that Sotomayor condemns matters little to them, and "the good guys" won the day.'
+    assert quotes(body)[0][2] is None
+    # "Rep. Tom Cole of Oklahoma said": the person, not the state
+    assert quotes('"We have tools at our disposal," Rep. Tom Cole of Oklahoma said.')[0][2] == "Tom Cole"
+    body = 'Another speaker told the crowd that members of the press "hate you and everything you hold dear."'
+    assert quotes(body)[0][2] == "another speaker"
+
+
+def test_colon_introduced_quotes_names_with_ampersands_and_joint_authors() -> None:
+    body = (
+        'Dresdner Kleinwort Wasserstein said: "It still feels very early to be cutting prices." '
+        "Stuart Rose, head of M&S, said last year its prices were too high."
+    )
+    assert quotes(body)[0][2] == "Dresdner Kleinwort Wasserstein"
+    assert quotes('"We are bringing in new ranges," said M&S.')[0][2] == "M&S"
+    assert quotes('"It is no wonder that the policies seem stale," wrote Wehner and Gerson.')[0][2] is None
+
+
 def test_a_quotation_left_open_goes_on_in_the_next_line() -> None:
     body = (
         "Fire chief James Steele spoke to reporters.\n\n"

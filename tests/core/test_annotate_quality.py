@@ -2,6 +2,11 @@
 
 Prints precision and recall per category (run with -s to see them) and fails below the targets. The seed
 articles always run; the ../shared/corpora articles are skipped when the corpora are absent.
+
+Held-out (blind) speaker scores of the second round, each batch scored once before any rule saw it:
+heldout3 (18 articles) P 82.5 R 61.2 with the first round's rules; final (8) P 94.1 R 86.5 and final2 (6)
+P 100 R 69.2 with the second round's (P 85.7 / R 81.1 and P 89.3 / R 64.1 with the first round's). Speakers
+are held to precision first: a wrong speaker is worse than none, so recall is the number that moves.
 """
 
 from __future__ import annotations
@@ -13,15 +18,17 @@ from tests.conftest import shared_corpus
 TARGETS: dict[str, tuple[float, float]] = {
     "quotes": (0.99, 0.99),
     # precision first (a wrong speaker is worse than none): the second round traded recall for it
-    "speakers": (0.99, 0.84),
+    "speakers": (0.99, 0.86),
     # speakers the article describes instead of naming ("a France Telecom spokeswoman"), given as written
     "described": (0.95, 0.45),
     "terms": (0.98, 0.98),
     "figures": (0.98, 0.97),
     "values": (0.98, 0.98),
 }
-# Batches no rule was tuned on (scored once, at the end of the round that wrote them).
-UNTUNED = frozenset({"final"})
+# Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
+# blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
+# other batches but held to no target, so nobody tunes on them by accident.
+UNTUNED: frozenset[str] = frozenset({"final2"})
 SEED_TARGETS: dict[str, tuple[float, float]] = {name: (1.0, 1.0) for name in TARGETS}
 
 

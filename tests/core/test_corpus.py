@@ -353,3 +353,23 @@ def test_cleaning_rules_on_real_scrapes() -> None:
     assert mojibake is not None and mojibake.title == "Romney attacks Obama’s ‘trickle down government’ in first debate"
     assert ads is not None
     assert "Advertisement" not in ads.body.split("\n\n")
+
+
+def test_the_index_gives_every_article_the_corpus_id(tmp_path: Path) -> None:
+    """Record ids that collide across (and inside) files get the same unique ids from the index as from
+    Corpus.load: one rule, corpus.unique_article_id."""
+    from tui_reader.core.index import SearchIndex
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name, texts in (("y", ["One.", "Two."]), ("z", ["Three."]), ("w", ["Four.", "Five."])):
+        lines = [json.dumps({"id": "dup", "title": f"T {t}", "text": t}) for t in texts]
+        (root / f"{name}.jsonl").write_text("\n".join(lines) + "\n")
+    (root / "y2.jsonl").write_text(json.dumps({"id": "y/dup", "text": "Six."}) + "\n")
+    corpus = Corpus.load([root])
+    index = SearchIndex.open([root])
+    index.update()
+    assert [m.id for m in index.articles()] == [a.id for a in corpus.articles]
+    for article in corpus.articles:
+        loaded = index.load(article.id)
+        assert loaded is not None and loaded.body == article.body

@@ -197,6 +197,13 @@ def test_signs_currency_codes_and_compound_measures() -> None:
     assert find_figures("one day we will see") == []
 
 
+def test_hyphenated_proportions_mixed_ranges_and_small_lengths() -> None:
+    assert one("a two-in-three chance") == ("two-in-three", "fraction", 0.6667, None, None)
+    assert one("a pick-up of between five and 12 seats") == ("between five and 12", "range", "5..12", None, None)
+    assert one("waves 10 to 40 centimeters high") == ("10 to 40 centimeters", "range", "10..40", "centimetre", None)
+    assert one("to do the same.) Zero Libyans") == ("Zero", "number_word", 0, None, None)
+
+
 def test_capitalised_number_word_opens_a_sentence() -> None:
     assert [s.text for s in find_figures("Dozens more were missing. Three died.")] == ["Dozens", "Three"]
 

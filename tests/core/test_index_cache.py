@@ -265,3 +265,33 @@ def test_a_writer_killed_mid_commit_heals(corpus: Path, tmp_path: Path, phase: s
         assert {h.id for h in ix.search("4444").hits} == {"late"}
     else:
         assert tree_digest(corpus) == before
+
+
+def test_a_search_does_not_read_the_catalog(corpus: Path) -> None:
+    """Searching needs only the small manifest header: each hit's source is stored with its document."""
+    built(corpus)
+    ix = SearchIndex.open([corpus])
+    ix.update(quick=True)
+    result = ix.search("5,500")
+    assert result.hits and all(h.matches for h in result.hits)
+    assert ix._manifest._catalog is not None, "the catalog was read"
+    assert len(ix) == len(ix.articles()) > 0
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other generation"])
+def test_a_bad_catalog_is_rebuilt(corpus: Path, damage: str) -> None:
+    import pickle
+
+    _, gen = built(corpus)
+    catalog = gen / "catalog.pickle"
+    if damage == "garbage":
+        catalog.write_bytes(b"\x80\x05not a pickle")
+    else:
+        data = pickle.loads(catalog.read_bytes())
+        data["generation"] += 1
+        catalog.write_bytes(pickle.dumps(data))
+    ix = SearchIndex.open([corpus])
+    assert ix.search("5,500").hits  # search does not need it
+    report = ix.update()
+    assert report.rebuilt
+    assert {a.id for a in ix.articles()} and ix.load(ix.articles()[0].id) is not None

@@ -43,13 +43,16 @@ from tui_reader.core.model import Article, Span
 from tui_reader.core.names import (
     LEADING_STOP,
     NAME,
+    NATIONALITIES,
     PLACES,
+    TITLE_WORDS,
     Mention,
     NameBook,
     clean_name,
     find_mentions,
     is_group,
     is_organisation,
+    is_outlet,
     words,
 )
 
@@ -85,7 +88,7 @@ SPEECH_VERBS = words(
     spoke speaks reported reports revealed reveals demanded demands threatened threatens pleaded wrote remarked read
     characterized characterised hailed welcomed thanked apologized apologised posited opined scoffed snapped
     sniffed marveled marvelled gushed fumed raged groused grumbled protested objected mocked taunted teased intoned
-    explained elaborated summed answered interjected acknowledged"""
+    explained elaborated summed answered interjected acknowledged stating"""
 ) | {"points out", "pointed out", "point out", "pointing out"}
 # Verbs that introduce the words themselves right after a closing mark (", he said").
 _SAY_VERBS = SPEECH_VERBS - {
@@ -132,22 +135,46 @@ _ADV = (
 _PRONOUN = r"(?:he|she|He|She)"
 _VERB_RE = re.compile(rf"(?<![\w’'])(?:{trie_pattern(SPEECH_VERBS)})(?![\w’'])")
 
-_APPOSITIVE = rf"[ \t]*,(?![ \t]*(?:and|but|or|then|so|while|as|because|he|she|they|it|we|I)\b)[^,{MASK}\n]{{1,100}}?,"
+# ", a NATO spokesperson,": not a coordinated verb phrase (", went a step further,")
+_APPOSITIVE = (
+    r"[ \t]*,(?![ \t]*(?:and|but|or|then|so|while|as|because|he|she|they|it|we|I|went|was|were|is|are|has|had|"
+    r"have|took|made|added|[a-z]+ed)\b)"
+    rf"[^,{MASK}\n]{{1,100}}?,"
+)
 _LEAD = r"[ \t]*,?[ \t]*(?:[—–-][ \t]*)?"
+_CONJUNCTIONS = r"(?:When|If|As|While|After|Before|Because|Although|Though|Since|Until|Unless|But|And|So|Then|Once)"
+# A lower-case role word between an organisation and a name: "said Hopman Cup doctor Hamish Osborne".
+_ROLE = r"(?!(?:and|or|but|of|in|on|at|for|to|with|by|from|that|who|which|he|she|they|it)\b)[a-z][a-z-]+"
 # ", a senior fellow at the Australian National University in Canberra told": an appositive that opens
 # with an article and runs into the verb without its closing comma.
 _OPEN_APPOSITIVE = rf"[ \t]*,[ \t]+(?:a|an|the)[ \t]+[^,.;{MASK}\n]{{1,140}}?(?=[ \t]+(?:told|said|says|tells)\b)"
 # ", said resident Maria Gianni" / ", said he" / ", said the CDC".
 _AFTER_VERB_FIRST = re.compile(
-    rf"{_LEAD}(?:{_VERB_FIRST_ALT})(?:[ \t]+(?:{_ADV}))?[ \t]+(?:(?P<pro>{_PRONOUN})\b|(?:(?:the|a|an)[ \t]+)?"
-    rf"(?:[a-z][\w-]*[ \t]+){{0,3}}(?P<name>{NAME}))"
+    rf"{_LEAD}(?P<verb>{_VERB_FIRST_ALT})(?:[ \t]+(?:{_ADV}))?[ \t]+(?:(?P<pro>{_PRONOUN})\b|"
+    rf"(?P<np>(?:(?:the|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}"
+    rf"(?:{NAME}[ \t]+(?:{_ROLE}[ \t]+){{1,3}}(?=[A-Z]))?(?P<name>{NAME})))"
 )
+# ", said the Spurs sporting director.": the name only says whose director; the speaker is described.
+_ROLE_TAIL = re.compile(rf"(?:[ \t]+{_ROLE}){{1,2}}(?=[ \t]*[.,;:]|[ \t]*$)")
+# after a quotation that ended its sentence, an attribution must close its own sentence ('"..." Smith said.')
+_ATTRIBUTION_CLOSES = re.compile(
+    r"(?:[ \t]+(?:on|in|at|to|during|after|before|from|with|of|yesterday|today|tonight|later|earlier|recently)\b"
+    r"[^.,:;!?“”\"\n]{0,50})?[ \t]*(?:[.!?]|$)"
+)
+# ", said local hospital director Hengky Tewu": the speaker named after the verb, in running text.
+_VERB_THEN_NAME = re.compile(
+    rf"[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}(?:{NAME}[ \t]+(?:{_ROLE}[ \t]+){{1,3}}(?=[A-Z]))?"
+    rf"(?P<name>{NAME})(?P<tail>(?:[ \t]+{_ROLE}){{1,2}}(?=[ \t]*[.,;:]))?"
+)
+_JOINT_AT = re.compile(rf"[ \t]+(?:and|&)[ \t]+{NAME}")
+_REPORT_VERBS = words("reported reports reporting report wrote writes")
 # ", Trump said" / ", civil protection worker Andrea Gentili told the AP" / ", Oana Lungescu, a NATO
 # spokesperson, said" / ", he told RAI-TV".
 _AFTER_SUBJECT_FIRST = re.compile(
-    rf"{_LEAD}(?:(?P<pro>{_PRONOUN})|(?:(?:the|a|an)[ \t]+)?(?:{NAME}[ \t]+(?=[a-z]))?"
-    rf"(?!as\b)(?:[a-z][\w-]*[ \t]+){{0,3}}(?P<name>{NAME}))(?:{_APPOSITIVE}|{_OPEN_APPOSITIVE})?"
-    rf"(?:[ \t]+{_ADV}){{0,2}}[ \t]+(?:{_SAY_ALT})(?![\w’'])"
+    rf"{_LEAD}(?:(?P<pro>{_PRONOUN})|(?:(?:the|a|an)[ \t]+)?(?:(?!{_CONJUNCTIONS}\b){NAME}[ \t]+(?=[a-z]))?"
+    rf"(?!as\b)(?:(?!of\b|from\b|in\b|at\b|for\b|with\b)[a-z][\w-]*[ \t]+){{0,3}}(?P<name>{NAME}))"
+    rf"(?:[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?{NAME})?(?:{_APPOSITIVE}|{_OPEN_APPOSITIVE})?"
+    rf"(?:[ \t]+{_ADV}){{0,2}}[ \t]+(?P<verb>{_SAY_ALT})(?![\w’'])"
 )
 # '"…," Biden fibbed.': a name (or he/she) and any past-tense verb closing the sentence after a quotation that
 # ends in a comma, ! or ? is its attribution, whatever the verb.
@@ -163,12 +190,29 @@ _AFTER_UNNAMED = re.compile(
 # A described subject as written, for a speaker the article does not name ("A top Senate Republican
 # leadership aide told POLITICO:", "A spokesman for Unison, Britain's biggest union, said").
 _DESCRIBED_NP = re.compile(
-    rf"(?P<np>(?i:an?|the|one|two|three|several|some|many)[ \t]+[^,;:{MASK}\n]{{1,80}}?)"
+    rf"(?P<np>(?i:an?|the|one|two|three|several|some|many|another)[ \t]+[^,;:{MASK}\n]{{1,80}}?)"
     rf"(?:,[^,;:{MASK}\n]{{1,80}},)?(?:[ \t]+{_ADV}){{0,2}}[ \t]*$"
 )
 _NOT_A_NOUN = words("that which who whom whose and or but if when while as than then to of in on at for with by")
 # Words that show a described "subject" runs on into a clause ("The Atlantic Wire ran a story ... called").
 _CLAUSE_WORDS = words("was were is are has had have ran did does do will would can could said told says made got")
+# Abbreviated titles and the role a later "the governor said" calls them by.
+_TITLE_ROLES = {
+    "Gov": "governor",
+    "Sen": "senator",
+    "Rep": "congressman",
+    "Gen": "general",
+    "Lt": "lieutenant",
+    "Col": "colonel",
+    "Sgt": "sergeant",
+    "Capt": "captain",
+    "Adm": "admiral",
+    "Det": "detective",
+    "Insp": "inspector",
+    "Supt": "superintendent",
+    "Prof": "professor",
+    "Pres": "president",
+}
 # "Chester chairman Steve Vaughan", "BBC correspondent James Hardy": a role word right before a name.
 _ROLE_BEFORE_NAME = re.compile(rf"(?<![\w’'-])(?P<role>[a-z][a-z-]{{2,}})[ \t]+(?P<name>{NAME})")
 _AFTER_ACCORDING = re.compile(rf"{_LEAD}according[ \t]+to[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<name>{NAME})")
@@ -187,7 +231,10 @@ _SUBJECT_NAMED = re.compile(
 # "Her spokesman, Bill McAllister, said": the name in apposition to a described subject.
 _SUBJECT_APPOSED = re.compile(rf"(?<![\w’'])[a-z][\w-]*,[ \t]+(?P<name>{NAME}),[ \t]*$")
 # "Trump, who on Monday called ...": the subject of a relative clause is the name before ", who".
-_SUBJECT_RELATIVE = re.compile(rf"(?P<name>{NAME}),[ \t]+who[ \t]+(?:[^,.;!?{MASK}\n]{{0,60}}?[ \t]+)?$")
+_SUBJECT_RELATIVE = re.compile(
+    rf"(?P<name>{NAME}),[ \t]+who[ \t]+(?:[^,.;!?{MASK}\n]{{0,60}}?[ \t]+)?$"
+    rf"|(?P<name2>{NAME}),[ \t]+who[ \t]+[^.;!?{MASK}\n]{{1,200}}?,[ \t]*$"  # "X, who is ..., and was ..., told"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w’'])(?:for|of|at|from|to|by|on|in|about|against|like|than|toward|towards)[ \t]+(?:the[ \t]+)?$"
 )
@@ -199,7 +246,7 @@ _DESCRIBED_OPENING = re.compile(
 )
 _SUBJECT_PRONOUN = re.compile(rf"(?<![\w’'])(?P<pro>{_PRONOUN})(?:[ \t]+{_ADV}){{0,3}}[ \t]*$")
 _SUBJECT_UNNAMED = re.compile(
-    r"(?<![\w’'])(?i:the|a|an|his|her|its|their|one|two|three|several|many|some|other)[ \t]+"
+    r"(?<![\w’'])(?i:the|a|an|his|her|its|their|one|two|three|several|many|some|other|another|each|every)[ \t]+"
     r"(?:[\w’'-]+[ \t]+){0,5}(?!(?:including|by|while|after|before|when|without|with|for|of|to|in|on|at|and|"
     r"or|but|that|which|who|then|also)[ \t])[a-z][\w’'-]*(?<!ing)[ \t]+$"
 )
@@ -212,11 +259,25 @@ _VERBISH = (
 # preposition, so "She said she worried Flynn ..." and "Simsek traveled to Gaziantep" do not qualify.
 _ROLE_WORD = rf"(?!{_VERBISH}|(?:to|of|in|on|at|for|with|by|from|he|she|they|it|that|and|but|the|a|an)\b)[a-z][\w-]*"
 _THEN_VERB = rf"(?:{_APPOSITIVE})?(?:[ \t]+{_ADV})?[ \t]+{_VERBISH}"
+# A name and the verb it is the subject of ("Napolitano brushed him off"), for a participle that follows.
+_PAST = (
+    r"(?:[a-z]{2,}ed|has|had|have|was|were|is|are|said|told|wrote|took|went|made|got|gave|came|saw|met|spoke|sent|"
+    r"kept|held|left|"
+    r"won|lost|ran|began|became|put|set|brought|thought|felt|knew|found|chose|did|stood|sat|led)(?![\w’'])"
+)
+_CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'])(?P<name>{NAME})(?:[ \t]+{_ADV}){{0,2}}[ \t]+{_PAST}")
+# "the approach that Sotomayor condemns": a speech verb inside a relative clause after a noun.
+_RELATIVE_BEFORE = re.compile(
+    rf"(?<![\w’'])(?P<word>[a-z]+)[ \t]+(?:that|which)[ \t]+{NAME}(?:[ \t]+{_ADV}){{0,2}}[ \t]+$"
+)
 _OPENING_SUBJECT = re.compile(
-    rf"(?:{NAME}[ \t]+(?:{_ROLE_WORD}[ \t]+){{1,3}}(?P<name>{NAME})|(?P<name2>{NAME})"
+    rf"(?:(?!{_CONJUNCTIONS}\b){NAME}[ \t]+(?:{_ROLE_WORD}[ \t]+){{1,3}}(?P<name>{NAME})|(?P<name2>{NAME})"
     rf"|(?:The|A|An|His|Her|Their|Its)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}[a-z][\w-]*,[ \t]+(?P<name3>{NAME}),"
     rf"|(?P<pro>{_PRONOUN}))(?={_THEN_VERB})"
 )
+# "The Australian has suffered", "The 28-year-old said": a sentence opening with a person it does not name.
+_DESCRIBED_PERSON = re.compile(rf"(?:The|This|That)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}(?P<head>[\w-]+)(?={_THEN_VERB})")
+_SUBORDINATE_OPENING = re.compile(rf"{_CONJUNCTIONS}\b[^,;{MASK}\n]{{1,200}},")
 _ACCORDING_OPENING = re.compile(rf"[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,")
 _SUBJECT_COORDINATED = re.compile(rf"(?:(?<![\w’'])and|(?<![\w’'])but|,)(?:[ \t]+{_ADV}){{0,2}}[ \t]*$")
 _ADJECTIVAL = re.compile(r"(?<![\w’'])(?i:the|a|an|this|his|her|its|their)[ \t]+$")
@@ -278,6 +339,7 @@ class _Context:
     sentences: _Sentences | None = None
     mentions: list[Mention] = field(default_factory=list)  # names outside quotations, in text order
     roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> (where, name) it stands before
+    unnamed: list[int] = field(default_factory=list)  # sentences opening with a person not named ("The Australian")
     mention_starts: list[int] = field(default_factory=list)
 
 
@@ -300,7 +362,7 @@ def find_quotes(article: Article) -> list[Span]:
             ctx.parts.extend(_scan_paragraph(article.body, start, end, index))
     _link_paragraphs(ctx)
     ctx.masked = _mask(article.body, [p for p in ctx.parts if p.kind == "quote"])
-    mentions = find_mentions(ctx.masked)
+    mentions = _outside_headlines(ctx, find_mentions(ctx.masked))
     ctx.book = NameBook(mentions)
     ctx.mentions = mentions
     ctx.mention_starts = [m.start for m in mentions]
@@ -324,6 +386,36 @@ def find_quotes(article: Article) -> list[Span]:
 
 # ---------------------------------------------------------------------------------------------------------
 # 1. Quote marks
+
+
+def _outside_headlines(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without those in a headline repeated in the body ("Obama Makes 'No Apologies' For ..."):
+    Title Case runs there are not names, and a headline is not where a pronoun finds its person."""
+    heads = [
+        (start, end)
+        for start, end, kind, _author in ctx.paragraphs
+        if kind != "post" and _headline(ctx.body, start, end)
+    ]
+    if not heads:
+        return mentions
+    out = []
+    i = 0
+    for mention in mentions:
+        while i < len(heads) and heads[i][1] <= mention.start:
+            i += 1
+        if i < len(heads) and heads[i][0] <= mention.start:
+            continue
+        out.append(mention)
+    return out
+
+
+def _headline(body: str, start: int, end: int) -> bool:
+    """A short paragraph in Title Case with no full stop at its end."""
+    text = body[start:end].strip().rstrip("”\"’'")
+    if not text or text[-1] in ".!?:" or end - start > 200:
+        return False
+    long_words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def _paragraphs(article: Article) -> list[tuple[int, int, str, str | None]]:
@@ -541,37 +633,45 @@ def _title_case(words: list[str]) -> bool:
     return all(w[:1].isupper() or w in _SMALL_WORDS or not w[:1].isalpha() for w in letters)
 
 
-def _direct_attribution(text: str, pos: int, last: str = "") -> tuple[str | None, str | None] | None:
-    """(name, pronoun) of an attribution starting right at ``pos`` (after a closing mark), or None.
+def _direct_attribution(text: str, pos: int, last: str = "") -> tuple[str | None, str | None, str | None] | None:
+    """(name, pronoun, described) of an attribution starting right at ``pos`` (after a closing mark), or None.
 
-    ``(None, None)`` means an attribution to someone unnamed ("the Democrat asked"). ``last`` is the
-    quotation's last character when ``text`` has the quotation masked.
+    ``(None, None, None)`` means an attribution to someone the rules will not name ("the Democrats said", "USA
+    Today reported": an outlet reports others' words); ``described`` holds the words of a described speaker
+    (", said the Spurs sporting director"). ``last`` is the quotation's last character when ``text`` has the
+    quotation masked.
     """
-    sentence_ended = pos >= 2 and text[pos - 2] == "."
+    sentence_ended = (last or text[pos - 2 : pos - 1]) == "."
     for pattern in (_AFTER_SUBJECT_FIRST, _AFTER_VERB_FIRST):
         m = pattern.match(text, pos, min(len(text), pos + _WINDOW))
         if m and sentence_ended and m["pro"] and m["pro"][0].isupper():
             continue  # '“hoax.” He said on television that …' starts a new sentence
+        if m and sentence_ended and not _ATTRIBUTION_CLOSES.match(text, m.end()):
+            continue  # '“… breakpoint.” Sir Archy Kirkwood, who chairs …, said: “…”': a new sentence, its own quote
         if m:
             name = clean_name(m["name"])[0] if m["name"] else None
             pronoun = m["pro"].lower() if m["pro"] else None
-            if name and is_group(name):
-                return None, None
+            if name and (is_group(name) or (is_outlet(name) and m["verb"] in _REPORT_VERBS)):
+                return None, None, None
+            if name and _JOINT_AT.match(text, m.end("name")):
+                return None, None, None  # "wrote Wehner and Gerson": two speakers, not one
+            if name and pattern is _AFTER_VERB_FIRST and (tail := _ROLE_TAIL.match(text, m.end())):
+                return None, None, text[m.start("np") : tail.end()]
             if name or pronoun:
-                return name, pronoun
+                return name, pronoun, None
     if (last or text[pos - 2 : pos - 1]) in (",", "!", "?"):
         m = _AFTER_ANY_VERB.match(text, pos, min(len(text), pos + 80))
         if m and m["pro"] and m["pro"][0].islower():
-            return None, m["pro"].lower()
+            return None, m["pro"].lower(), None
         if m and m["name"]:
             name, _title, possessive = clean_name(m["name"])
             if name and not possessive and not is_group(name) and name.split()[0] not in LEADING_STOP:
-                return name, None
+                return (None if is_outlet(name) else name), None, None
     m = _AFTER_DASH_LINE.match(text, pos, min(len(text), pos + _WINDOW))
     if m:
         name, title, _possessive = clean_name(m["name"])
         if name and (len(name.split()) >= 2 or title) and not is_organisation(name):
-            return name, None  # a quotation followed by "-- Charles Krauthammer on Fox"
+            return name, None, None  # a quotation followed by "-- Charles Krauthammer on Fox"
     return None
 
 
@@ -632,12 +732,36 @@ def _collect_events(ctx: _Context) -> None:
             name, _pronoun, _known = _subject(ctx, m, sent_start)
             if name:
                 ctx.events.append((m.start(), name))
+            elif (
+                masked[max(start, m.start() - 2) : m.start()] == ", "
+                and (after := _VERB_THEN_NAME.match(masked, m.end(), min(end, m.end() + 120)))
+                and not after["tail"]
+                and (named := clean_name(after["name"])[0])
+            ):  # "..., said local hospital director Hengky Tewu."
+                ctx.events.append((m.start(), named))
         for sent_start in sentences.starts_within(start, end):
             name, _pronoun = _sentence_subject(ctx, sent_start, end)
             if name and ctx.book is not None and ctx.book.is_person(name):
                 ctx.subjects.append((sent_start, name))
+            elif _opens_with_described_person(masked, sent_start, end):
+                ctx.unnamed.append(sent_start)
     ctx.events.extend((part.start, part.speaker) for part in ctx.parts if part.post and part.speaker)
     ctx.events.sort()
+
+
+def _opens_with_described_person(masked: str, sent_start: int, limit: int) -> bool:
+    """ "The Australian has suffered ...", "The 28-year-old said ...", "The striker scored": a sentence whose
+    subject is a person the article describes instead of naming (a rival candidate for a later "he")."""
+    intro = _SENTENCE_INTRO.match(masked, sent_start, limit)
+    m = _DESCRIBED_PERSON.match(masked, intro.end() if intro else sent_start, limit)
+    if not m:
+        return False
+    head = m["head"]
+    return (
+        head in NATIONALITIES
+        or head.capitalize() in TITLE_WORDS
+        or bool(re.fullmatch(r"\d+-year-old|[a-z]+(?:er|or|ist|ian|man|woman)", head))
+    )
 
 
 def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str | None, str | None, bool]:
@@ -656,7 +780,14 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
     m = _SUBJECT_PRONOUN.search(masked, max(lo, v - 40), v)
     if m:
         return None, m["pro"].lower(), True
+    rel = _RELATIVE_BEFORE.search(masked, max(lo, v - 100), v)
+    if rel and rel["word"] not in SPEECH_VERBS:
+        return None, None, False  # "the approach that Sotomayor condemns": not the clause the quote is in
     m = _SUBJECT_NAMED.search(masked, lo, v)
+    if m and m.start() >= lo and verb.group().endswith("ing"):
+        name, _title, possessive = clean_name(m["name"])
+        if name and possessive and _only_space(masked, m.end(), v):
+            return name, None, True  # "former President Clinton's calling the system 'the craziest thing'"
     if m and m.start() >= lo:
         first = m["name"].split()[0]
         if (
@@ -668,21 +799,29 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
         name, _title, possessive = clean_name(m["name"])
         if name and not possessive:
             return name, None, True
-    m = _SUBJECT_APPOSED.search(masked, lo, v) or _SUBJECT_RELATIVE.search(masked, lo, v)
+    m = _SUBJECT_APPOSED.search(masked, lo, v) or _SUBJECT_RELATIVE.search(masked, sent_start, v)
     if m:
-        name, _title, possessive = clean_name(m["name"])
+        name, _title, possessive = clean_name(m["name"] or m["name2"])
         if name and not possessive:
             return name, None, True
-    if _SUBJECT_COORDINATED.search(masked, max(lo, v - 30), v):
-        name, pronoun = _sentence_subject(ctx, sent_start, v)
-        return name, pronoun and pronoun.upper(), True
     if _SUBJECT_UNNAMED.search(masked, max(lo, v - 60), v):
         return None, None, True
     if verb.group().endswith("ing"):
-        # "Mr X rejected the claim, saying ..."; with no subject opening the sentence, an earlier speech
-        # verb may have one ("Barack Obama explained just that in 2009, saying ...")
+        # "Mr X rejected the claim, saying ...": the subject of the clause the participle hangs on
+        # ("..., Napolitano brushed him off, stating ..."), else the sentence's; nobody else's
+        last = None
+        for m in _CLAUSE_SUBJECT.finditer(masked, sent_start, v):
+            if m["name"].split()[0] not in LEADING_STOP:
+                last = m
+        if last is not None:
+            name, _title, possessive = clean_name(last["name"])
+            if name and not possessive:
+                return name, None, True
         name, pronoun = _sentence_subject(ctx, sent_start, v)
-        return name, pronoun and pronoun.upper(), bool(name or pronoun)
+        return name, pronoun and pronoun.upper(), True
+    if _SUBJECT_COORDINATED.search(masked, max(lo, v - 30), v):
+        name, pronoun = _sentence_subject(ctx, sent_start, v)
+        return name, pronoun and pronoun.upper(), True
     return None, None, False
 
 
@@ -727,16 +866,25 @@ def _attribute(ctx: _Context, part: _Part) -> None:
     assert sentences is not None
     p_start, p_end = ctx.paragraphs[part.para][0], ctx.paragraphs[part.para][1]
     # a) right after the closing mark
-    if part.close_at is not None:
+    # '… Kleinwort said: "… merchandise." Stuart Rose, head of M&S, said …': a quotation its sentence
+    # introduced with a colon is that sentence's, whatever follows it
+    introduced = (
+        part.close_at is not None
+        and ctx.body[part.close_at - 1] == "."
+        and masked[p_start : part.open_at].rstrip().endswith(":")
+    )
+    if part.close_at is not None and not introduced:
         direct = _direct_attribution(masked, part.close_at + 1, ctx.body[part.close_at - 1])
         if direct is not None:
-            name, pronoun = direct
+            name, pronoun, described = direct
             part.direct = True
             if name:
                 part.speaker = name
                 ctx.events.append((part.close_at, name))
             elif pronoun:
                 part.pronoun = (pronoun, part.close_at)
+            elif described:
+                part.speaker = _described_speaker(ctx, described, part.open_at)
             return
         if m := _AFTER_UNNAMED.match(masked, part.close_at + 1, min(p_end, part.close_at + _WINDOW)):
             part.direct = True
@@ -765,12 +913,15 @@ def _attribute(ctx: _Context, part: _Part) -> None:
     )
     if according:
         name = clean_name(according["name"])[0]
-        if name:
+        if name and not is_outlet(name):  # "according to the Post": a report of what others said
             part.speaker = name
             return
+    subordinate = _SUBORDINATE_OPENING.match(masked, intro.end() if intro else sent_start, part.open_at)
     for verb in reversed(list(_VERB_RE.finditer(masked, sent_start, part.open_at))):
         if _ADJECTIVAL.search(masked, max(sent_start, verb.start() - 8), verb.start()):
             continue  # "the alleged build-up"
+        if subordinate and verb.start() < subordinate.end():
+            continue  # "When host Eric Shawn asked Napolitano ..., Napolitano brushed him off, stating “…”"
         name, pronoun, known = _subject(ctx, verb, sent_start)
         if name:
             part.speaker = name
@@ -783,8 +934,8 @@ def _attribute(ctx: _Context, part: _Part) -> None:
     # c) "…," according to X  (a source; the weakest sign)
     if part.close_at is not None:
         m = _AFTER_ACCORDING.match(masked, part.close_at + 1, min(p_end, part.close_at + _WINDOW))
-        if m:
-            part.speaker = clean_name(m["name"])[0]
+        if m and not is_outlet(name := clean_name(m["name"])[0] or ""):
+            part.speaker = name or None
 
 
 def _described_speaker(ctx: _Context, np: str, before: int) -> str | None:
@@ -800,9 +951,14 @@ def _described_speaker(ctx: _Context, np: str, before: int) -> str | None:
         return None
     if any(t in _CLAUSE_WORDS or (t.endswith("ed") and t.islower()) for t in tokens[1:]):
         return None
+    if tokens[-1].endswith("s") and tokens[-2][:1].isupper():
+        return None  # "The USDA keeps (warning)": a verb after the name, not a description
     determiner = tokens[0].lower()
-    if determiner in ("the", "our") and (holder := _role_holder(ctx, tokens[-1].lower(), before)):
-        return holder
+    if determiner in ("the", "our"):
+        roles = [" ".join(tokens[-2:]).lower(), tokens[-1].lower()] if len(tokens) > 2 else [tokens[-1].lower()]
+        for role in roles:  # "the foreign secretary" before "the secretary"
+            if holder := _role_holder(ctx, role, before):
+                return holder
     return " ".join([determiner, *tokens[1:]])
 
 
@@ -816,7 +972,14 @@ def _role_holder(ctx: _Context, role: str, before: int) -> str | None:
                 ctx.roles.setdefault(m["role"], []).append((m.start(), name))
         for mention in ctx.mentions:  # "Chairman Steve Vaughan": the role written as a title
             if mention.title:
-                ctx.roles.setdefault(mention.title.lower(), []).append((mention.start, mention.name))
+                titled = _TITLE_ROLES.get(mention.title.rstrip("."), mention.title.lower())
+                ctx.roles.setdefault(titled, []).append((mention.start, mention.name))
+                run = ctx.masked[mention.start : mention.end].split()
+                if mention.name.split()[0] in run:  # "Foreign Secretary Jack Straw": also "foreign secretary"
+                    prefix = run[: run.index(mention.name.split()[0])]
+                    if len(prefix) >= 2:
+                        key = " ".join(prefix[-2:]).lower()
+                        ctx.roles.setdefault(key, []).append((mention.start, mention.name))
     book = ctx.book
     assert book is not None
     people = {book.fullest(name) for pos, name in ctx.roles.get(role, ()) if pos < before and book.is_person(name)}
@@ -852,8 +1015,10 @@ def _resolve_pronouns(ctx: _Context) -> None:
         if topic is None:
             continue
         where, full = topic
-        # a run of pronouns that could not be told apart stays undecided until someone new is named
-        if where < undecided[want] or _someone_else_named(ctx, where, limit, want, full):
+        # a run of pronouns that could not be told apart stays undecided until someone new is named; a
+        # person described rather than named in between ("The Australian has suffered ...") competes too
+        unnamed = bisect.bisect_left(ctx.unnamed, where) < bisect.bisect_left(ctx.unnamed, limit)
+        if where < undecided[want] or unnamed or _someone_else_named(ctx, where, limit, want, full):
             undecided[want] = at
             continue
         part.speaker = full

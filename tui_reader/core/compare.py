@@ -1,9 +1,11 @@
 """Two accounts of one story compared: the public entry point of compare (plain Python, no UI).
 
-``compare(a, b)`` splits both articles into sentences, aligns them (``align.py``), diffs the wording of every
-aligned pair, and compares their figures and quotations (``facts.py``) using the spans annotation found.
-``rank_candidates`` / ``best_match`` (``stories.py``) find the other accounts of an article's story; the CLI's
-``newsreader compare A`` and the TUI's ``c`` key both use ``best_match``.
+``compare(a, b)`` splits both articles into sentences (page furniture such as bylines, credits and a post's
+signature gets its own kind, ``furniture.py``, and is not aligned), aligns them (``align.py``), diffs the
+wording of every aligned pair, and compares their figures and quotations (``facts.py``) using the spans
+annotation found. ``rank_candidates`` / ``best_match`` (``stories.py``) find the other accounts of an article's
+story, over loaded articles or with a search index's ``similar()`` as the first cut; the CLI's
+``newsreader compare A`` (``output/compare.closest_account``) and the TUI's ``c`` key both use them.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import difflib
 import os
 import stat
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -362,14 +362,9 @@ class Corpus:
         by_id: dict[str, Article] = {}
         ordered: list[Article] = []
         for article in articles:
-            if article.id in by_id:
-                base = Path(article.path).stem
-                new_id = f"{base}/{article.id}"
-                n = 2
-                while new_id in by_id:
-                    new_id = f"{base}/{article.id}~{n}"
-                    n += 1
-                article = _with_id(article, new_id)
+            unique = unique_article_id(article.id, article.path, by_id)
+            if unique != article.id:
+                article = _with_id(article, unique)
             by_id[article.id] = article
             ordered.append(article)
         return cls(roots=roots, articles=ordered, skipped=skipped, _by_id=by_id)
@@ -406,6 +401,21 @@ class Corpus:
             folded = key.casefold()
             close += [a.id for a in self.articles if folded in a.id.casefold() and a.id not in close]
         return close[:n]
+
+
+def unique_article_id(article_id: str, path: str, taken: Container[str]) -> str:
+    """The id an article gets in a corpus that already uses the ids in ``taken``: its own, else the name of its
+    file in front (``records/abc``), else numbered (``records/abc~2``). The one rule for ``Corpus.load`` and the
+    search index, so that both give every article the same id."""
+    if article_id not in taken:
+        return article_id
+    base = Path(path).stem
+    unique = f"{base}/{article_id}"
+    n = 2
+    while unique in taken:
+        unique = f"{base}/{article_id}~{n}"
+        n += 1
+    return unique
 
 
 def _with_id(article: Article, new_id: str) -> Article:

@@ -215,9 +215,10 @@ def words_to_number(words: list[str]) -> int | None:
 #   ordinal      "eighth", "9th", "50th", "twenty-first"                                     int
 # Units (``Span.unit``): "percent" / "percentage point"; ISO 4217 codes for money (USD, GBP, EUR, JPY, CNY,
 # INR, CAD, AUD, NZD, HKD, SGD, CHF) or "cent" / "penny"; singular unit words for quantities (see
-# _UNIT_WORDS: mile, kilometre, metre, foot, inch, yard, acre, hectare, square mile, kilogram, gram, pound,
-# ton, tonne, ounce, litre, gallon, barrel, degree, magnitude, mph, point, megawatt, second, minute, hour,
-# day, week, month, year, decade, century); a range carries the unit of its ends. Counts carry no unit.
+# _UNIT_WORDS: mile, kilometre, metre, centimetre, millimetre, foot, inch, yard, acre, hectare, square mile,
+# kilogram, gram, pound, ton, tonne, ounce, litre, gallon, barrel, degree, magnitude, mph, point, megawatt,
+# second, minute, hour, day, week, month, year, decade, century); a range carries the unit of its ends. Counts
+# carry no unit.
 # Qualifiers (``Span.qualifier``): QUALIFIERS below, lower case as written; they are part of the span.
 # Not figures, by rule: "one", "a" and "first" on their own; "second" unless after the/a/his/...; a month
 # or weekday alone; digits glued to letters or written after a capitalised word inside a name (COVID-19,
@@ -323,6 +324,14 @@ _UNIT_WORDS: dict[str, str] = {
     "kilometers": "kilometre",
     "metre": "metre",
     "metres": "metre",
+    "centimetre": "centimetre",
+    "centimetres": "centimetre",
+    "centimeter": "centimetre",
+    "centimeters": "centimetre",
+    "millimetre": "millimetre",
+    "millimetres": "millimetre",
+    "millimeter": "millimetre",
+    "millimeters": "millimetre",
     "meter": "metre",
     "meters": "metre",
     "foot": "foot",
@@ -439,6 +448,26 @@ _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "
 _CARDINAL_WORDS = {**UNITS_WORDS, **TENS_WORDS, **SCALE_WORDS, "dozen": 12}
 
 
+class _LazyPattern:
+    """A regular expression compiled when first used. ``find_figures`` needs some forty; ``newsreader search``
+    imports this module for number parsing only and should not pay for compiling them (about 10 ms). After the
+    first use the compiled pattern's methods are the instance's own attributes, so a call costs what it did."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name: str) -> object:
+        compiled = re.compile(*self._args)
+        for method in ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+            setattr(self, method, getattr(compiled, method))
+        self.pattern, self.flags, self.groupindex = compiled.pattern, compiled.flags, compiled.groupindex
+        return getattr(compiled, name)
+
+
+def _lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return _LazyPattern(pattern, flags)  # type: ignore[return-value]
+
+
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, with spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
@@ -477,86 +506,86 @@ def trie_pattern(words: Iterable[str]) -> str:
 # Where a figure may begin: a currency symbol, a digit that does not continue a number, a number word,
 # ordinal or vague plural, or a capitalised month followed by a digit (for dates).
 _ANCHOR_WORDS = frozenset(w.lower() for w in (*_CARDINAL_WORDS, *ORDINAL_WORDS, *_VAGUE_WORDS) if " " not in w)
-_ANCHOR = re.compile(
+_ANCHOR = _lazy_compile(
     r"[$£€¥₹]|(?<![\d])\d"
     rf"|(?<![\w’'-])(?i:{trie_pattern(_ANCHOR_WORDS)})(?!\w)"
     rf"|\b{_MONTH_WORDS},?\s+\d"
 )
 _MAX_DIGITS = 24
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_DIGITS_AT = re.compile(rf"(?P<num>{_NUM})(?:\s?(?P<vf>[½¼¾⅓⅔⅛]))?")
+_DIGITS_AT = _lazy_compile(rf"(?P<num>{_NUM})(?:\s?(?P<vf>[½¼¾⅓⅔⅛]))?")
 # at most eight words: "three hundred and forty-five thousand six hundred" is as long as written numbers get
-_WORDS_AT = re.compile(rf"(?i:(?:{_W})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_W})){{0,7}})(?!\w)")
-_SCALE_AT = re.compile(
+_WORDS_AT = _lazy_compile(rf"(?i:(?:{_W})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_W})){{0,7}})(?!\w)")
+_SCALE_AT = _lazy_compile(
     r"(?:\s?(?P<sfx>bn|mn|mln|tn|trn)(?![\w])|(?P<short>[mkbMKB])(?![\w])|\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion))(?!\w))"
 )
-_PERCENT_AT = re.compile(r"\s?%|\s+(?i:per\s*cent|pct)(?!\w)|\s+(?P<pp>(?i:percentage\s+points?))(?!\w)")
-_CURRENCY_WORD_AT = re.compile(rf"\s+(?P<cw>(?i:{_alternation(_CURRENCY_WORDS)}))(?!\w)")
-_UNIT_AT = re.compile(
+_PERCENT_AT = _lazy_compile(r"\s?%|\s+(?i:per\s*cent|pct)(?!\w)|\s+(?P<pp>(?i:percentage\s+points?))(?!\w)")
+_CURRENCY_WORD_AT = _lazy_compile(rf"\s+(?P<cw>(?i:{_alternation(_CURRENCY_WORDS)}))(?!\w)")
+_UNIT_AT = _lazy_compile(
     rf"(?:[ \t]?-[ \t]?|\s+)(?P<unit>(?i:{_alternation(_UNIT_WORDS)}))(?P<old>-old)?(?![\w])"
     rf"|(?P<sp>\s?)(?P<abbr>{_alternation(_UNIT_ABBREVIATIONS)})(?![\w/])"
 )
-_RANGE_SEP_AT = re.compile(r"\s*(?:-|–)\s*|\s+(?:to|through)\s+")
-_AND_AT = re.compile(r"\s+and\s+")
-_IN_AT = re.compile(r"\s+in\s+")
-_ORDINAL_SUFFIX_AT = re.compile(r"(?:st|nd|rd|th)(?![\w])")
-_DECADE_AT = re.compile(r"s(?![\w])")
-_TIME_AT = re.compile(
+_RANGE_SEP_AT = _lazy_compile(r"\s*(?:-|–)\s*|\s+(?:to|through)\s+")
+_AND_AT = _lazy_compile(r"\s+and\s+")
+_IN_AT = _lazy_compile(r"\s+in\s+|-in-")  # "one in five", "a one-in-three chance"
+_ORDINAL_SUFFIX_AT = _lazy_compile(r"(?:st|nd|rd|th)(?![\w])")
+_DECADE_AT = _lazy_compile(r"s(?![\w])")
+_TIME_AT = _lazy_compile(
     r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?(?![\d:])(?:\s?(?P<ap>[aApP])\.?\s?[mM](?:\.(?!\w)|(?![\w.])))?"
     r"|(?P<h2>\d{1,2})\s?(?P<ap2>[aApP])(?:\.\s?[mM]\.|[mM](?![\w.]))"
 )
-_ISO_AT = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
-_DMY_AT = re.compile(
+_ISO_AT = _lazy_compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
+_DMY_AT = _lazy_compile(
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_WORDS})(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
 )
-_MDY_AT = re.compile(
+_MDY_AT = _lazy_compile(
     rf"(?P<mon>{_MONTH_WORDS})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:,.]\d|\w)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
 )
-_MY_AT = re.compile(rf"(?P<mon>{_MONTH_WORDS}),?\s+(?P<y>(?:1[5-9]|20)\d\d)(?![\d])")
-_FRACTION_AT = re.compile(rf"(?i:(?P<n>{_W}))-(?P<d>(?i:{_alternation(_FRACTION_WORDS)}))(?!\w)")
-_ORDINAL_WORD_AT = re.compile(rf"(?i:(?:(?P<tens>{_alternation(TENS_WORDS)})-)?(?P<ord>{_ORD}))(?!\w)")
-_VAGUE_AT = re.compile(
+_MY_AT = _lazy_compile(rf"(?P<mon>{_MONTH_WORDS}),?\s+(?P<y>(?:1[5-9]|20)\d\d)(?![\d])")
+_FRACTION_AT = _lazy_compile(rf"(?i:(?P<n>{_W}))-(?P<d>(?i:{_alternation(_FRACTION_WORDS)}))(?!\w)")
+_ORDINAL_WORD_AT = _lazy_compile(rf"(?i:(?:(?P<tens>{_alternation(TENS_WORDS)})-)?(?P<ord>{_ORD}))(?!\w)")
+_VAGUE_AT = _lazy_compile(
     r"(?i:(?P<v>dozens|hundreds|thousands|millions|billions|trillions|tens)"
     r"(?:\s+of\s+(?P<v2>thousands|millions|billions)(?!\w))?)(?!\w)"
 )
-_DOLLAR_CODE_AFTER = re.compile(r"(US|A|C|NZ|HK|S)(?=\d)")
-_ENUMERATOR_AT = re.compile(r"\d{1,2}\)[ \t]+[A-Z]")  # after "(": "(1) An ..."
-_ENUMERATION_BEFORE = re.compile(r"(?:^|[.!?:;\n][ \t]*[\"“‘']?|[.!?:;\n][ \t]*(?:And|But|and)[ \t]+)[ \t]*$")
-_MINUS_BEFORE = re.compile(r"(?<![\w-])(?:(?i:minus)[ \t]+|−)$")
-_MORE_AMOUNT_AT = re.compile(r",?[ \t]+(?:and[ \t]+)?\d")
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w’'])(?P<q>(?i:{trie_pattern(QUALIFIERS)}))\s+$")
-_IDIOM_AFTER_ORDINAL = re.compile(r"-(?i:part(?:y|ies)|world|rate|hand|guess\w*|class|person)\b")
-_RANGE_TAIL_AT = re.compile(
+_DOLLAR_CODE_AFTER = _lazy_compile(r"(US|A|C|NZ|HK|S)(?=\d)")
+_ENUMERATOR_AT = _lazy_compile(r"\d{1,2}\)[ \t]+[A-Z]")  # after "(": "(1) An ..."
+_ENUMERATION_BEFORE = _lazy_compile(r"(?:^|[.!?:;\n][ \t]*[\"“‘']?|[.!?:;\n][ \t]*(?:And|But|and)[ \t]+)[ \t]*$")
+_MINUS_BEFORE = _lazy_compile(r"(?<![\w-])(?:(?i:minus)[ \t]+|−)$")
+_MORE_AMOUNT_AT = _lazy_compile(r",?[ \t]+(?:and[ \t]+)?\d")
+_QUALIFIER_BEFORE = _lazy_compile(rf"(?<![\w’'])(?P<q>(?i:{trie_pattern(QUALIFIERS)}))\s+$")
+_IDIOM_AFTER_ORDINAL = _lazy_compile(r"-(?i:part(?:y|ies)|world|rate|hand|guess\w*|class|person)\b")
+_RANGE_TAIL_AT = _lazy_compile(
     rf"\s?%|\s+(?i:per\s*cent|percentage)|(?:[ \t]?-[ \t]?|\s+)(?i:{_alternation(_UNIT_WORDS)})(?![\w])"
     rf"|\s?(?:{_alternation(_UNIT_ABBREVIATIONS)})(?![\w/])|\s+(?i:{_alternation(_CURRENCY_WORDS)})(?!\w)"
 )
-_TIME_CONTEXT_BEFORE = re.compile(
+_TIME_CONTEXT_BEFORE = _lazy_compile(
     r"(?<![\w’'])(?i:at|by|from|until|till|to|around|about|before|after|since|between|and|approximately)\s+$"
 )
-_TIME_ZONE_AFTER = re.compile(r"\s*(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T|local\s+time|hrs|hours|h)\b")
-_FROM_BEFORE = re.compile(r"(?<!\w)(?i:from)\s+$")
-_BETWEEN_BEFORE = re.compile(r"(?<!\w)(?i:between)\s+$")
-_MAGNITUDE_BEFORE = re.compile(r"(?<!\w)(?i:magnitude)[\s-]$")
-_A_BEFORE = re.compile(r"(?<![\w’'])(?i:a)\s+$")
-_DETERMINER_BEFORE = re.compile(r"(?<![\w’'])(?i:the|a|an|its|his|her|their|our|my|your|this|every|each)\s+$")
-_DOLLAR_PREFIX_BEFORE = re.compile(r"(?<![\w.])(?P<p>U\.S\.|US|CA|AU|NZ|HK|C|A|S)$")
-_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w’'.-])(?P<w>[A-Z][\w’'.&-]*)[ \t]$")
-_YEAR_CONTEXT_BEFORE = re.compile(
+_TIME_ZONE_AFTER = _lazy_compile(r"\s*(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T|local\s+time|hrs|hours|h)\b")
+_FROM_BEFORE = _lazy_compile(r"(?<!\w)(?i:from)\s+$")
+_BETWEEN_BEFORE = _lazy_compile(r"(?<!\w)(?i:between)\s+$")
+_MAGNITUDE_BEFORE = _lazy_compile(r"(?<!\w)(?i:magnitude)[\s-]$")
+_A_BEFORE = _lazy_compile(r"(?<![\w’'])(?i:a)\s+$")
+_DETERMINER_BEFORE = _lazy_compile(r"(?<![\w’'])(?i:the|a|an|its|his|her|their|our|my|your|this|every|each)\s+$")
+_DOLLAR_PREFIX_BEFORE = _lazy_compile(r"(?<![\w.])(?P<p>U\.S\.|US|CA|AU|NZ|HK|C|A|S)$")
+_CAPITALISED_WORD_BEFORE = _lazy_compile(r"(?<![\w’'.-])(?P<w>[A-Z][\w’'.&-]*)[ \t]$")
+_YEAR_CONTEXT_BEFORE = _lazy_compile(
     r"(?<![\w’'])(?i:the|a|an|its|his|her|their|our|this|that|in|since|by|of|from|until|till|to|before|after|"
     r"during|for|around|about|circa|between|and|or|through|early|late|mid)[\s-]+$"
 )
-_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]{2,}s(?![\w’'])")
+_PLURAL_NOUN_AFTER = _lazy_compile(r"\s+[a-z][a-z-]{2,}s(?![\w’'])")
 _NOT_PLURAL = frozenset({"was", "has", "is", "his", "its", "this", "as", "does", "says", "sees", "goes", "gets"})
-_ADDRESS_AFTER = re.compile(
+_ADDRESS_AFTER = _lazy_compile(
     r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Place|Square|Way)\b"
 )
-_MODEL_PLURAL = re.compile(r"(?<![\w.,$£€¥₹’'])(\d{3,4})s(?![\w’'])")
-_MODEL_AFTER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][A-Za-z]+ (\d{3,4})(?![\w,.:/-]|\.\d)")
+_MODEL_PLURAL = _lazy_compile(r"(?<![\w.,$£€¥₹’'])(\d{3,4})s(?![\w’'])")
+_MODEL_AFTER_NAME = _lazy_compile(r"(?<=[a-z,] )[A-Z][A-Za-z]+ (\d{3,4})(?![\w,.:/-]|\.\d)")
 _NOT_MODEL_LABELS = frozenset(
     {m.capitalize() for m in MONTHS}
     | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "About", "Around", "Some"}
 )
-_TOKEN_SPECIAL = re.compile(r"https?:|www\.|\.com|\.org|[@#/=]")
+_TOKEN_SPECIAL = _lazy_compile(r"https?:|www\.|\.com|\.org|[@#/=]")
 _SENTENCE_OPENERS = " \t\"“‘'(«[—–-"
 
 
@@ -658,6 +687,8 @@ def _at_sentence_start(text: str, p: int) -> bool:
     i = p - 1
     while i >= 0 and p - i < 12 and text[i] in _SENTENCE_OPENERS:
         i -= 1
+    if i > 0 and text[i] == ")" and text[i - 1] in ".!?":  # "... overseas.) Zero Libyans ..."
+        return True
     return i < 0 or text[i] in "\n.!?:;"
 
 
@@ -905,7 +936,7 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
     if _unit_match(text, end, core, currency) is None and not change:
         sep = (_AND_AT if between else _RANGE_SEP_AT).match(text, end)
         if sep:
-            second = _second_core(text, sep.end(), core, currency)
+            second = _second_core(text, sep.end(), core, currency, mixed=between is not None)
             if second is not None:
                 hyphen = "-" in sep.group() or "–" in sep.group()
                 low, high = first, second.value
@@ -1019,13 +1050,14 @@ def _one_in_n(text: str, core: _Core) -> tuple[int, float] | None:
     return second.end, round(float(core.value / second.value), 4)
 
 
-def _second_core(text: str, p: int, first: _Core, currency: str | None) -> _Core | None:
+def _second_core(text: str, p: int, first: _Core, currency: str | None, *, mixed: bool = False) -> _Core | None:
+    """The other end of a range; words and digits mix only after "between" ("between five and 12")."""
     if p >= len(text):
         return None
     if text[p] in _CURRENCY_SYMBOLS:
         p += 1
     if text[p : p + 1].isdigit():
-        if first.words:
+        if first.words and not mixed:
             return None
         second = _digits_core(text, p, currency)
         if second is None or (second.end < len(text) and text[second.end] in "/:"):
@@ -1118,12 +1150,12 @@ def _span(
     )
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = _lazy_compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"([A-Za-z]{3,9})\.?"
-_MDY = re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(\d{{4}})\b")
-_DMY = re.compile(rf"^{_DAY}\s+{_MONTH},?\s+(\d{{4}})\b")
-_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+_MDY = _lazy_compile(rf"^{_MONTH}\s+{_DAY},?\s+(\d{{4}})\b")
+_DMY = _lazy_compile(rf"^{_DAY}\s+{_MONTH},?\s+(\d{{4}})\b")
+_WEEKDAY = _lazy_compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:

@@ -21,7 +21,7 @@ def words(text: str) -> frozenset[str]:
 # One capitalised token: "Lukashenko", "O'Brien", "H.W.", "U.S.", "Ocasio-Cortez", "RAI-TV", "Jr.". A word
 # never takes a full stop (that ends the sentence), so a run never reaches into the next sentence.
 _ABBREVIATED = "Mrs|Mr|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Cmdr|Det|Insp|Supt|Pres|Hon|Mt|Ft"
-_TOKEN = rf"(?:(?:{_ABBREVIATED})\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'\-]*)"
+_TOKEN = rf"(?:(?:{_ABBREVIATED})\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z](?:[\w’'\-]|&(?=[A-Z]))*)"  # "M&S", "AT&T"
 _PARTICLE = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|y)"
 # A run of capitalised tokens on one line, lower-case particles allowed inside ("Ursula von der Leyen").
 NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*"
@@ -78,7 +78,26 @@ ORG_WORDS = words(
     Council Assembly Cabinet Commission Secretariat Reserve Exchange Department Hospital Library Museum Foundation
     Trust Society Institute Program Programme Project Initiative Studios Records Pictures Games Club Stadium
     Street Avenue Square Road Bridge Airport Station Region Province State States County City Republic Kingdom
-    Union Nations Europe America Facebook Twitter Google Apple Microsoft Amazon Boeing"""
+    Union Nations Europe America Facebook Twitter Google Apple Microsoft Amazon Boeing Open Cup Championship
+    Championships Games Olympics League Series Tour Award Awards Prize Festival Conference Convention Summit Forum
+    Act Law Program Plan Report Index Prix Trophy Classic Stakes Bowl"""
+)
+COMPASS = words("North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old Fort Port")
+# A run opening with one of these is a thing, an event or a team, not a person ("Australian Open").
+NATIONALITIES = words(
+    """American British English Scottish Welsh Irish French German Italian Spanish Portuguese Dutch Belgian Swiss
+    Austrian Swedish Norwegian Danish Finnish Polish Russian Ukrainian Chinese Japanese Korean Indian Pakistani
+    Afghan Iranian Iraqi Syrian Israeli Palestinian Egyptian Turkish Greek Canadian Mexican Brazilian Argentine
+    Australian Zealand African European Asian Arab Catholic Christian Muslim Jewish Islamic National Federal
+    Royal International Global United Democratic Republican Conservative Liberal Labour Socialist"""
+)
+# News outlets: they report what others said ("..., USA Today reported", "according to the Post"); the words
+# are not theirs unless they say them ("The Star-Ledger said in an editorial").
+OUTLET_WORDS = words(
+    """Times Post News Journal Press Herald Tribune Telegraph Guardian Gazette Chronicle Globe Observer Mail Mirror
+    Express Independent Economist Reuters AP AFP Bloomberg CNN NPR BBC ABC CBS NBC MSNBC Fox Politico Axios Hill
+    Atlantic Vox Slate Salon Breitbart Newsmax Caller Beacon Examiner Register Bulletin Wire Newsweek Insider
+    Yahoo Today Radio TV Television Magazine Agency Newspaper"""
 )
 # Plural groups: never a he or a she, and never the one speaker of a quote.
 GROUP_WORDS = words(
@@ -251,11 +270,18 @@ def is_group(name: str) -> bool:
     return any(_bare(t) in GROUP_WORDS for t in name.split())
 
 
+def is_outlet(name: str) -> bool:
+    """ "USA Today", "The Washington Post", "Reuters", "Fox News": a news outlet (by its words)."""
+    return any(_bare(t) in OUTLET_WORDS for t in name.split())
+
+
 def is_organisation(name: str) -> bool:
     """True for "CDC", "Whitefish Energy", "Justice Department", "Democrats": not a he or a she."""
     tokens = name.split()
     if any(_bare(t) in ORG_WORDS or _bare(t) in GROUP_WORDS for t in tokens):
         return True
+    if len(tokens) >= 2 and (tokens[0] in NATIONALITIES or tokens[0] in COMPASS):
+        return True  # "Australian Open", "West Ham", "North Carolina"
     return len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
 
 
@@ -308,7 +334,7 @@ class NameBook:
         candidates = [c for c in self._by_last.get(tokens[0], []) if not own or self.titles.get(c)]
         if not candidates:
             # "Gen. Prayuth Chan-ocha" ... "Prayuth said": a given name used alone, when one full name has it
-            firsts = [c for c in self._by_first.get(tokens[0], []) if not self._by_last.get(tokens[0])]
+            firsts = [c for c in self._by_first.get(tokens[0], []) if c in self.titled]
             return firsts[0] if len(firsts) == 1 else name
         if len(candidates) == 1:
             return candidates[0]

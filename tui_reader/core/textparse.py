@@ -80,6 +80,9 @@ _CHROME_PHRASES = [
     r"facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram",
 ]
 _CHROME_RE = re.compile(r"\b(?:" + "|".join(_CHROME_PHRASES) + r")(?!\w)", re.IGNORECASE)
+# A chrome line's first letter or digit starts a chrome phrase: a cheap anchored test that rejects almost every
+# line before the full substitution runs.
+_CHROME_START = re.compile(r"[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")(?!\w)", re.IGNORECASE)
 _CHROME_LEFTOVER = re.compile(r"^[\W_]*$")
 # Tag lists at the end of a page: "More about X, Y, Z", "Tags: ...", "Filed under: ...".
 _TAG_LINE = re.compile(r"^(?:more (?:about|on)\b|tags?\s*:|topics?\s*:|filed under\s*:|related topics\s*:)", re.I)
@@ -100,6 +103,25 @@ _CAPTION = re.compile(
     r"|^enlarge this image\b",
     re.IGNORECASE,
 )
+# The same test in two parts, so that a paragraph is not scanned from every position: its start, and (only
+# when it ends with a bracket) its end.
+_CAPTION_START = re.compile(
+    r"(?:(?:cover|main|top|lead|header|featured|hero|file)\s+)?"
+    r"(?:image|photo|picture|pictured|photograph|caption)(?:\s+(?:credit|caption|copyright))?\s*:"
+    r"|image (?:caption|copyright)\b"
+    r"|enlarge this image\b",
+    re.IGNORECASE,
+)
+_CAPTION_END = re.compile(r"\((?:picture|photo|image|credit|photograph|pictures|photos)\s*:[^)]{1,80}\)\.?$", re.I)
+
+
+def _is_caption(text: str) -> bool:
+    """``_CAPTION.search(text)``, without scanning the whole paragraph."""
+    if _CAPTION_START.match(text) is not None:
+        return True
+    return text.endswith((")", ").", ")\n", ").\n")) and _CAPTION_END.search(text) is not None
+
+
 _SENTENCE_END = tuple(".!?…:;\"”’')]»")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "la", "le", "da", "di", "du", "bin", "al", "and"})
@@ -118,6 +140,8 @@ def is_chrome(line: str) -> bool:
     if _TAG_LINE.match(line) and not line.endswith((".", "!", "?", "”", '"')):
         return True
     spaced = _CAMEL_GLUE.sub(" ", line)
+    if _CHROME_START.match(spaced) is None:
+        return False
     stripped = _CHROME_RE.sub("", spaced)
     return stripped != spaced and _CHROME_LEFTOVER.match(stripped) is not None
 
@@ -288,7 +312,7 @@ def _paragraphs(lines: list[str], *, markdown: bool) -> list[Para]:
                 )
             )
             continue
-        if _CAPTION.search(body):
+        if _is_caption(body):
             paras.append(Para("caption", body))
         elif forced or (i + 1 < len(texts) and _is_heading(body) and not _SIGNATURE.match(texts[i + 1][0])):
             paras.append(Para("heading", body))
