@@ -7,7 +7,9 @@ Uses the real engine (index, annotation, compare) exactly as ``newsreader`` does
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -66,9 +68,12 @@ async def shoot() -> list[Path]:
 
 
 def main() -> int:
-    """Write the screenshots and list them."""
-    for path in asyncio.run(shoot()):
-        print(path.relative_to(ROOT))
+    """Write the screenshots and list them (with a cache of their own: the pictures never depend on the
+    user's cache, and show what a first start shows)."""
+    with tempfile.TemporaryDirectory(prefix="newsreader-shots-") as cache:
+        os.environ["XDG_CACHE_HOME"] = cache
+        for path in asyncio.run(shoot()):
+            print(path.relative_to(ROOT))
     return 0
 
 
