@@ -33,6 +33,10 @@ ANNOTATION_CACHE = 64
 """Articles whose annotations are kept: moving back and forth in the list, or comparing, reuses them."""
 
 
+UNKNOWN_SOURCE = "source unknown"
+"""What the app says of an article whose outlet, byline, web address and folder are all unknown."""
+
+
 class Entry(NamedTuple):
     """What the source list shows of an article, known without reading its body.
 

@@ -135,3 +135,12 @@ async def test_mouse_selection_copies_the_text_as_shown() -> None:
         strip = reader.render_line(0)
         assert strip.text.startswith(first_line[:5])
         await pilot.pause()
+
+
+def test_the_reader_names_the_folder_when_there_is_no_outlet() -> None:
+    from tui_reader.core.model import Article
+    from tui_reader.widgets.article_layout import meta_text
+
+    article = Article(id="business/001", path="/corpus/business/001.txt", title="t", body="b")
+    assert meta_text(article) == "business · file 001.txt"
+    assert meta_text(Article("x", "/c/x.txt", "t", "b")) == "source unknown · file x.txt"

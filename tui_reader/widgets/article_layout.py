@@ -187,12 +187,16 @@ class ArticleLayout:
 
 def meta_text(article: Article) -> str:
     """The "outlet · by byline · date · in section" line under a title (only the parts that are known); when
-    none is, where the article comes from: "source unknown · file 002_62dd9d57e05a8388.txt"."""
+    none is, where the article comes from: its web site or folder as the list shows it ("business · file
+    001.txt"), else "source unknown · file 002_62dd9d57e05a8388.txt"."""
     parts = [p for p in (article.outlet, article.byline and f"by {article.byline}", article.date) if p]
     if article.section:
         parts.append(f"in {article.section}")
     if not parts and article.path:
-        parts = ["source unknown", f"file {article.path.replace(chr(92), '/').rpartition('/')[2]}"]
+        from tui_reader.library import UNKNOWN_SOURCE, Entry
+
+        source = Entry.of(article).source or UNKNOWN_SOURCE
+        parts = [source, f"file {article.path.replace(chr(92), '/').rpartition('/')[2]}"]
     return " · ".join(parts).replace("\n", " ").replace("\t", " ")
 
 

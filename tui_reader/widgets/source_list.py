@@ -21,11 +21,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui_reader.library import Entry
+from tui_reader.library import UNKNOWN_SOURCE, Entry
 from tui_reader.messages import ArticleChosen, ArticleHighlighted
-
-UNKNOWN_SOURCE = "source unknown"
-"""What the list says of an article whose outlet, byline, web address and folder are all unknown."""
 
 
 class Row(NamedTuple):
