@@ -218,10 +218,13 @@ class Library:
                     report = None  # the helper could only build in its own memory: build here instead
         if self._closed:
             return None, None
+        notice = report.notice if report is not None else None
         if report is None:
+            opened = index.notice  # e.g. "made by another version; it will be rebuilt"
             report = index.update(progress)
+            notice = None if report.rebuilt and report.notice == opened else report.notice
         if not len(index):
-            return None, report.notice or index.notice
+            return None, notice
         self._corpus, self._sources, self.provisional = None, None, False
         known = self._entries  # bylines and urls read from the files on a first run: the index has none
         fresh = [_richer(Entry.of(m), known.get(m.id)) for m in index.articles()]
@@ -230,7 +233,7 @@ class Library:
             entries = self._set_entries(fresh)
         if entries is not None or not self._from_snapshot:
             self._save_list(fresh, index)
-        return entries, report.notice or index.notice
+        return entries, notice
 
     def _save_list(self, entries: list[Entry], index: SearchIndex) -> None:
         """Remember the list for the next start (``core.listcache``)."""

@@ -165,3 +165,37 @@ def test_a_list_read_from_an_index_built_elsewhere_is_saved_even_if_the_app_quit
     library.update_index()
     saved = listcache.load([SEEDS])
     assert saved is not None and [row[0] for row in saved.rows] == [e.id for e in entries]
+
+
+def test_a_notice_the_update_has_dealt_with_is_not_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui_reader.core.model import ArticleMeta, UpdateReport
+
+    old = "the index was made by another version of newsreader; it will be rebuilt"
+
+    class Rebuilt:
+        base = None
+        notice = old
+
+        @classmethod
+        def open(cls, paths):
+            return cls()
+
+        def update(self, progress=None):
+            return UpdateReport(files=1, articles=1, rebuilt=True, notice=self.notice)
+
+        def __len__(self) -> int:
+            return 1
+
+        def articles(self):
+            return [ArticleMeta("a", "a.txt", "A title")]
+
+        def skipped(self):
+            return []
+
+    monkeypatch.setattr(tui_reader.library, "_index_class", lambda: Rebuilt)
+    library = Library([SEEDS])
+    library.saved_list()
+    _, notice = library.update_index()
+    assert notice is None
+    Rebuilt.update = lambda self, progress=None: UpdateReport(files=1, articles=1, notice="in memory")
+    assert Library([SEEDS]).update_index()[1] == "in memory"

@@ -21,7 +21,9 @@ class TitleBar(Widget):
             left += Content(f"  {self.corpus}")
         if self.count is not None:
             left += Content(f"  ·  {self.count:,} article{'s' if self.count != 1 else ''}")
-        right = Content(self.state)
+        right = Content(self.state.replace("\n", " "))
+        if right.cell_length > self.size.width // 2:  # a long notice: the corpus and its count come first
+            right = right.truncate(max(1, self.size.width // 2), ellipsis=True)
         room = self.size.width - right.cell_length - 2
         if left.cell_length > room:
             left = left.truncate(max(0, room), ellipsis=True)
