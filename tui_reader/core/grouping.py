@@ -14,7 +14,11 @@ Grouping reads every article once and keeps only what story matching looks at (t
 
 The threshold is stricter than ``MIN_STORY_SCORE`` (the "is there any other account at all?" bar of ``c``):
 at 0.12 the links chained 1,652 AllSides articles into one group of 900. Measured on allsides_fulltext_groups
-(707 known stories of 2-4 accounts) by ``tests/core/test_grouping.py``, which prints pair precision and recall.
+(707 known stories of 2-4 accounts) by ``tests/core/test_grouping.py``, which prints pair precision and recall:
+0.61 / 0.56 there (story matching itself ranks the right account first for about 0.8 of articles; a group needs
+every link right), 0.99 / 0.94 on basil_triplets. Time on the 2-core machine, through the app (each article
+read from disk once): 2,225 BBC articles 10-16 s (one more-like-this query an article took 168 s), 1,652
+AllSides articles 8-12 s, 89,000 (BBC x40) about 90 s and 130 MB of leads at the peak.
 """
 
 from __future__ import annotations
