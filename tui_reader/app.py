@@ -76,7 +76,7 @@ class NewsreaderApp(App[None]):
         # Opening the index imports Whoosh: in this thread it would slow the first paint (the interpreter lock).
         self._list_shown.wait(FIRST_PAINT_WAIT)
         if self.library.searchable:
-            self.main.post_message(CorpusProgress("indexing", 0, 0))
+            self.main.post_message(CorpusProgress("updating the index", 0, 0))
             entries, notice = self.library.update_index(progress("indexing"))  # type: ignore[arg-type]
             if get_current_worker().is_cancelled:
                 return

@@ -3,7 +3,7 @@
 The app starts it for a big corpus (see ``Library.update_index``) so that building the index neither adds the
 builder's memory to the app's nor competes with the interface for the interpreter lock. It writes JSON lines
 to stdout, and nothing else anywhere (the terminal belongs to the app): ``{"done": N, "total": M}`` as files
-are indexed, then ``{"articles": N, "notice": ...}``, or ``{"error": "..."}`` when the update failed.
+are indexed, then ``{"articles": N, "changed": bool, "notice": ...}``, or ``{"error": "..."}`` when the update failed.
 Plain Python: it imports neither Textual nor the app.
 """
 
@@ -41,7 +41,8 @@ def run(paths: list[Path] | None, out: TextIO) -> int:
     except Exception as exc:  # the app then updates the index in its own process
         say({"error": f"{type(exc).__name__}: {exc}"})
         return 1
-    say({"articles": report.articles, "notice": report.notice})
+    changed = bool(report.added or report.changed or report.removed or report.rebuilt)
+    say({"articles": report.articles, "changed": changed, "notice": report.notice})
     return 0
 
 

@@ -82,6 +82,7 @@ class HelperReport:
     """What the index helper process reports at the end: the articles indexed, and a notice if it fell back."""
 
     articles: int
+    changed: bool = True
     notice: str | None = None
 
 
@@ -100,6 +101,8 @@ class Library:
     """Hits a search brings back (each is read from disk to find its match offsets)."""
     SUBPROCESS_FROM = 500
     """Articles from which the index is updated in a helper process instead of a thread of the app."""
+    HELPER: tuple[str, ...] = (sys.executable, "-m", "tui_reader.index_helper")
+    """The helper process's command (the corpus paths follow)."""
 
     def __init__(self, paths: list[Path] | None = None) -> None:
         self.paths = list(paths) if paths else None
@@ -109,6 +112,7 @@ class Library:
         self.provisional = False
         """True while the list shows file names only (a big corpus before its first index build)."""
         self._from_snapshot = False
+        self._unsaved = False  # listed from the index: save that list before anything else (quitting early)
         self._entries: dict[str, Entry] = {}
         self._annotations: dict[str, tuple[str, tuple[Span, ...]]] = {}  # id -> (body, spans), oldest first
         self._lock = threading.Lock()
@@ -158,7 +162,8 @@ class Library:
         from tui_reader.core.corpus import RECORD_KINDS, Corpus, discover
 
         index = self._open_index()
-        if len(index):  # built before: list from it without reading any file
+        if len(index):  # built before (by ``newsreader index``, say): list from it without reading any file
+            self._unsaved = True
             return self._set_entries([Entry.of(m) for m in index.articles()]), list(index.skipped())
         found = discover(self.roots)
         if len(found.files) >= PROVISIONAL_FROM and all(f.kind not in RECORD_KINDS for f in found.files):
@@ -195,12 +200,16 @@ class Library:
         The list is saved for the next start when it changed.
         """
         index = self._open_index()
+        if self._unsaved:
+            self._unsaved = False
+            self._save_list(list(self._entries.values()), index)
         report: HelperReport | UpdateReport | None = None
         if len(self._entries) >= self.SUBPROCESS_FROM and index.base is not None:
             report = self._update_in_helper(progress)
-            if report is not None:
-                with self._open_lock:
-                    index = self._index = _index_class().open(self.paths)  # what the helper committed
+            if report is not None and (report.changed or not len(index)):
+                with self._open_lock:  # what the helper committed; the old index is let go first (memory)
+                    self._index = index = None  # type: ignore[assignment]
+                    index = self._index = _index_class().open(self.paths)
                 if report.articles and not len(index):
                     report = None  # the helper could only build in its own memory: build here instead
         if self._closed:
@@ -216,13 +225,19 @@ class Library:
         if fresh != list(known.values()):
             entries = self._set_entries(fresh)
         if entries is not None or not self._from_snapshot:
-            skipped = [(s.path, s.reason) for s in index.skipped()]
-            self._from_snapshot = listcache.save(self.roots, [_row(e) for e in fresh], skipped)
+            self._save_list(fresh, index)
         return entries, report.notice or index.notice
 
+    def _save_list(self, entries: list[Entry], index: SearchIndex) -> None:
+        """Remember the list for the next start (``core.listcache``)."""
+        skipped = [(s.path, s.reason) for s in index.skipped()]
+        self._from_snapshot = listcache.save(self.roots, [_row(e) for e in entries], skipped)
+
     def _update_in_helper(self, progress: Progress | None) -> HelperReport | None:
-        """Run the index update in the helper process (``index_helper``); None when it could not run or finish."""
-        command = [sys.executable, "-m", "tui_reader.index_helper", *(str(p) for p in self.paths or ())]
+        """Run the index update in the helper process (``index_helper``); None when it could not run (the caller
+        updates in this process then). A helper that dies while indexing is reported, not repeated here: what
+        killed it (memory) would take the app down too."""
+        command = [*self.HELPER, *(str(p) for p in self.paths or ())]
         try:
             helper = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
@@ -234,15 +249,23 @@ class Library:
             if self._closed:
                 return None
             assert helper.stdout is not None
+            working = False
             for line in helper.stdout:  # ends when the helper exits (or ``close`` stops it)
                 try:
                     message = json.loads(line)
                 except ValueError:
                     continue
-                if "done" in message and progress is not None:
-                    progress(int(message["done"]), int(message["total"]))
+                if "done" in message:
+                    working = True
+                    if progress is not None:
+                        progress(int(message["done"]), int(message["total"]))
                 elif "articles" in message:
-                    return HelperReport(int(message["articles"]), message.get("notice"))
+                    return HelperReport(
+                        int(message["articles"]), bool(message.get("changed", True)), message.get("notice")
+                    )
+            if working and not self._closed:  # it died while indexing (killed, out of memory): do not retry here
+                code = helper.wait()
+                return HelperReport(0, False, f"the index helper stopped (exit status {code}); search may be stale")
             return None
         finally:
             self._helper = None
@@ -322,6 +345,11 @@ class Library:
         if corpus is not None:
             return rank_candidates(article, corpus.articles, limit)
         return rank_candidates(article, self._open_index(), limit)
+
+    @property
+    def can_match(self) -> bool:
+        """True when story matching has a pool to look in (the corpus read whole, or a built index)."""
+        return self._corpus is not None or len(self._open_index()) > 0
 
     def stories(self, progress: Progress | None = None) -> dict[str, str]:
         """Articles that report the same story, as id -> story name (core's one-pass ``group_stories``).

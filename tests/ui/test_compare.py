@@ -143,3 +143,21 @@ async def test_the_counts_line_says_which_difference_is_current() -> None:
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
         assert "difference 2 of" in str(screen.query_one("#summary-counts").render())
+
+
+class IndexingLibrary(FixedLibrary):
+    """The first run of a big corpus: the index is still being built, so story matching has no pool yet."""
+
+    can_match = False
+
+    def candidates(self, article, limit: int = 10) -> list[tuple[str, float]]:
+        return []
+
+
+async def test_compare_while_the_index_is_built_says_to_wait() -> None:
+    app = NewsreaderApp(IndexingLibrary())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert "still being built" in str(app.screen.query_one("#summary-counts").render())

@@ -3,6 +3,7 @@ the first run of a big corpus lists files at once; the index takes over, updated
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -132,3 +133,35 @@ def test_bylines_read_on_a_first_run_survive_the_switch_to_the_index() -> None:
     assert library.entry(SEED_A).source == "Ken Hanly"
     listed, _ = Library([SEEDS]).scan()  # and in the list saved for the next start
     assert {e.id: e.source for e in listed}[SEED_A] == "Ken Hanly"
+
+
+def test_a_helper_that_cannot_start_leaves_the_update_to_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Library, "SUBPROCESS_FROM", 1)
+    monkeypatch.setattr(Library, "HELPER", ("/nonexistent/python",))
+    library = Library([SEEDS])
+    library.scan()
+    _, notice = library.update_index()
+    assert notice is None and library.search("5,500").hits[0].id == SEED_A
+
+
+def test_a_helper_that_dies_while_indexing_is_reported_not_repeated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Library, "SUBPROCESS_FROM", 1)
+    dies = 'import sys; print(\'{"done": 1, "total": 2}\', flush=True); sys.exit(9)'
+    monkeypatch.setattr(Library, "HELPER", (sys.executable, "-c", dies))
+    library = Library([SEEDS])
+    library.scan()
+    entries, notice = library.update_index()
+    assert entries is None and notice is not None and "exit status 9" in notice
+
+
+def test_a_list_read_from_an_index_built_elsewhere_is_saved_even_if_the_app_quits_at_once() -> None:
+    from tui_reader.core.index import SearchIndex
+
+    SearchIndex.open([SEEDS]).update()  # as `newsreader index` does
+    library = Library([SEEDS])
+    entries, _ = library.scan()
+    assert listcache.load([SEEDS]) is None
+    library.close()  # quitting: the update itself is skipped
+    library.update_index()
+    saved = listcache.load([SEEDS])
+    assert saved is not None and [row[0] for row in saved.rows] == [e.id for e in entries]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
 
 from textual.command import CommandPalette
 
 from tests.conftest import SEED_A, SEED_B
 from tests.ui.conftest import HOSTILE_TITLE, settle
+from tests.ui.fakes import FixedLibrary
+from tui_reader.app import NewsreaderApp
 from tui_reader.screens.help import HelpScreen
 from tui_reader.screens.main import MainScreen
 from tui_reader.widgets.facts_panel import FactsPanel
@@ -212,3 +216,33 @@ async def test_a_group_header_stays_in_view_above_the_selected_article(make_app)
         await pilot.press("end", "home")
         await pilot.pause()
         assert source_list.scroll_offset.y == 0 and source_list.rows[0].entry is None
+
+
+class SlowStories(FixedLibrary):
+    """Story grouping that runs until it is stopped (through its progress callback)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = threading.Event()
+
+    def stories(self, progress=None) -> dict[str, str]:
+        self.started.set()
+        while True:  # stopped by progress() raising once the worker is cancelled
+            progress(1, 2)
+            threading.Event().wait(0.01)
+
+
+async def test_leaving_story_order_stops_the_grouping() -> None:
+    library = SlowStories()
+    app = NewsreaderApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "o")
+        assert app.screen.order == "story"
+        await asyncio.to_thread(library.started.wait, 10)
+        await pilot.pause()
+        assert app.screen.query_one(TitleBar).state.startswith("grouping stories")
+        await pilot.press("o")
+        await settle(pilot)  # returns only once the grouping worker has stopped
+        assert app.screen.order == "corpus" and app.screen.stories is None
+        assert not app.screen.query_one(TitleBar).state.startswith("grouping")

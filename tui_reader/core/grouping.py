@@ -19,6 +19,7 @@ at 0.12 the links chained 1,652 AllSides articles into one group of 900. Measure
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from array import array
@@ -37,6 +38,9 @@ MAX_GROUP = 8
 """The most accounts one group takes (links that would make it bigger are dropped)."""
 COMMON_SHARE = 100
 """A word in more than one article in this many (and in more than 20) is too common to suggest a story."""
+COMMON_MAX = 200
+"""...and so is a word in more than this many articles, however big the corpus (a story has a few accounts;
+this also bounds the work per article at 89,000 articles)."""
 QUICK_CHARS = 800
 """Characters of the body (after the title) whose words find the candidates."""
 
@@ -87,7 +91,7 @@ def group_stories(
         if progress is not None:
             progress(n + 1, 2 * max(expected, n + 1))
     count = len(leads)
-    common = max(20, count // COMMON_SHARE)
+    common = max(20, min(COMMON_MAX, count // COMMON_SHARE))
     weight = [math.log(count / len(p)) if 2 <= len(p) <= common else 0.0 for p in postings]
     links: list[tuple[float, int, int]] = []
     for i in range(count):
@@ -111,14 +115,14 @@ def _best_link(
                 shared[j] = shared.get(j, 0.0) + w
     shared.pop(i, None)
     body = leads[i].body
-    ranked = sorted(shared, key=lambda j: (-shared[j], j))
-    pool = [leads[j] for j in ranked[: CANDIDATES * 2] if leads[j].body != body][:CANDIDATES]
+    ranked = heapq.nsmallest(CANDIDATES * 2, shared, key=lambda j: (-shared[j], j))
+    pool = [j for j in ranked if leads[j].body != body][:CANDIDATES]  # copies are not other accounts
     if not pool:
         return None
-    found = rank_candidates(leads[i], pool, 1)
+    found = rank_candidates(leads[i], [leads[j] for j in pool], 1)
     if not found or found[0][1] < GROUP_SCORE:
         return None
-    other = next(j for j in ranked if leads[j].id == found[0][0])
+    other = next(j for j in pool if leads[j].id == found[0][0])
     return found[0][1], i, other
 
 

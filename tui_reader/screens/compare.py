@@ -81,6 +81,10 @@ class CompareScreen(Screen[None]):
         if not self.candidates:
             self.candidates = self.library.candidates(article)
         if other_id is None:
+            if not self.candidates and not self.library.can_match:
+                text = "Finding other accounts needs the search index, which is still being built: try c again soon."
+                deliver(self.app, self._failed, text)
+                return
             if not self.candidates:
                 deliver(self.app, self._failed, "No other account of this story in the corpus to compare with.")
                 return

@@ -530,7 +530,11 @@ class MainScreen(Screen[None]):
         if self.search_state.active:
             self.status.say("Search results are ranked best first: esc clears the search, then o changes the order.")
             return
+        leaving = self.order == "story"
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)] if self.order in ORDERS else "date"
+        if leaving and self.stories is None:  # still grouping: stop (it reads the whole corpus)
+            self.workers.cancel_group(self, "stories")
+            self.query_one(TitleBar).state = self._index_state
         if self.order == "story" and self.stories is None:
             self.status.say("Grouping articles by story…")
             self._group_stories()

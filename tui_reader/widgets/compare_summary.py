@@ -145,15 +145,14 @@ def _get(sentences: Sequence[Sentence], index: int) -> Sentence | None:
 class CompareSummary(Vertical):
     """Counts on top, the list of differences below; choosing one posts ``SummaryItemChosen``."""
 
+    @dataclass
     class ItemChosen(Message):
         """A summary item was chosen: scroll to ``sentence`` of side ``side`` (0: A, 1: B); ``place`` says
         "2 of 3" when the item's value occurs several times (empty otherwise)."""
 
-        def __init__(self, side: int, sentence: int, place: str = "") -> None:
-            super().__init__()
-            self.side = side
-            self.sentence = sentence
-            self.place = place
+        side: int
+        sentence: int
+        place: str = ""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

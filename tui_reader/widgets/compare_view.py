@@ -6,6 +6,7 @@ only scroll together. ``]`` / ``[`` move the current row to the next / previous 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import ClassVar
 
@@ -66,12 +67,11 @@ class CompareView(ScrollView, can_focus=True):
 
     current_row: reactive[int | None] = reactive(None)
 
+    @dataclass
     class RowChanged(Message):
         """The current row moved (to say "difference 3 of 12")."""
 
-        def __init__(self, row: int | None) -> None:
-            super().__init__()
-            self.row = row
+        row: int | None
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
