@@ -43,8 +43,14 @@ def _cpu() -> float:
 
 
 def _peak_mb() -> float:
-    # This process only: the children's maximum is inherited from the parent's earlier children on Linux, and
-    # no task starts processes of its own (an index build would only with NEWSREADER_INDEX_PROCS set).
+    """This process's peak resident memory. Linux's ``ru_maxrss`` starts from the parent's size at the fork (the
+    bench runner's), so the kernel's high-water mark of this program's own memory is read instead."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
