@@ -295,3 +295,14 @@ def test_a_bad_catalog_is_rebuilt(corpus: Path, damage: str) -> None:
     report = ix.update()
     assert report.rebuilt
     assert {a.id for a in ix.articles()} and ix.load(ix.articles()[0].id) is not None
+
+
+def test_a_long_reason_is_cut_visibly() -> None:
+    """The one-line reason in a notice shows that a long message (a deep path) was cut."""
+    from tui_reader.core.index import _short
+
+    long = FileNotFoundError(2, "No such file or directory", "/x" * 100)
+    text = _short(long)
+    assert text.startswith("FileNotFoundError: ") and text.endswith("…")
+    assert len(text) <= len("FileNotFoundError: ") + 80
+    assert _short(ValueError("short")) == "ValueError: short"

@@ -1244,7 +1244,9 @@ def _weighting() -> BM25F:
 
 def _short(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:80]}" if text else type(exc).__name__
+    if len(text) > 80:  # a path cut mid-way must look cut, not like the whole path
+        text = text[:79] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _cache_base(roots: list[Path]) -> Path | None:
