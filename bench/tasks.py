@@ -332,6 +332,10 @@ def tui_launch(which: str, corpus: str) -> None:
     """One whole launch in this fresh process: seconds from before importing Textual to the first frame with
     the list filled (``which`` is "ours") or the bare app's first frame ("bare")."""
     t = time.perf_counter()
+    if which != "bare":  # as `newsreader` does before importing Textual (tui_reader/startup.py)
+        from tui_reader.startup import pause_collector
+
+        pause_collector()
     if which == "bare":
         seconds = _first_frame(_bare_app, lambda app: True, since=t)
     else:

@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from tui_reader.library import Library
 from tui_reader.messages import CorpusLoaded, CorpusProgress, IndexReady, ListShown
 from tui_reader.screens.main import MainScreen
+from tui_reader.startup import resume_collector
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -61,6 +62,7 @@ class NewsreaderApp(App[None]):
         self.main = MainScreen(self.library, saved)
         self.push_screen(self.main)
         self.scan_corpus(listed=saved is not None)
+        self.set_timer(FIRST_PAINT_WAIT, resume_collector)  # if no list is ever drawn
 
     @work(thread=True, exclusive=True, group="corpus")
     def scan_corpus(self, listed: bool = False) -> None:
@@ -95,7 +97,8 @@ class NewsreaderApp(App[None]):
 
     @on(ListShown)
     def _list_shown_once(self) -> None:
-        """The list has been painted: the indexing worker may start."""
+        """The list has been painted: the indexing worker may start, the garbage collector resume."""
+        resume_collector()
         self._list_shown.set()
 
     def on_unmount(self) -> None:
@@ -116,5 +119,6 @@ def run_app(paths: list[Path] | None) -> int:
     try:
         NewsreaderApp(library).run()
     finally:
+        resume_collector()
         library.close()
     return 0

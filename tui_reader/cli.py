@@ -122,6 +122,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _run_tui(paths: list[Path] | None) -> int:
+    from tui_reader.startup import pause_collector
+
+    pause_collector()  # until the first list is drawn; the app resumes it (see startup.py)
     try:
         from tui_reader.app import run_app
     except ModuleNotFoundError as exc:
