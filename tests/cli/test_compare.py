@@ -120,3 +120,23 @@ def test_compare_one_argument_uses_the_index_first(
     assert b != article_id and stories[b] == stories[article_id]
     code, out, _ = run(capsys, "compare", article_id, "--corpus", str(path))
     assert code == 0 and "search index" in out
+
+
+def test_stacked_sentences_hang_under_their_text(seed_articles: dict[str, Article]) -> None:
+    """At 80 columns a wrapped sentence continues under its own text, not under the side's letter, and no
+    sentence line carries trailing spaces (output piped to a file stays clean)."""
+    cmp = compare(seed_articles["000"], seed_articles["002"])
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=80, highlight=False, markup=False, emoji=False, color_system=None)
+    render(cmp, console)
+    lines = buffer.getvalue().splitlines()
+    sentence_lines = [line for line in lines if line.startswith(("A  ", "B  ", "   "))]
+    sentence_lines = [line for line in sentence_lines if line.strip() not in ("Figures", "Quotations")]
+    assert sentence_lines and all(line == line.rstrip() for line in sentence_lines)
+    starts = [n for n, line in enumerate(lines) if line.startswith(("A  ", "B  ")) and len(line) > 70]
+    assert starts  # some sentence is long enough to wrap
+    for n in starts:
+        following = lines[n + 1]
+        assert following.startswith("   ") and following[3] != " "  # hangs at the text's column
+    summary = [line for line in lines if "aligned (" in line or line.startswith("figures:")]
+    assert len(summary) == 2 and not any(line.endswith("·") for line in summary)

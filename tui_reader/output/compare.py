@@ -26,6 +26,8 @@ from tui_reader.core.stories import StoryIndex
 
 WIDE = 100
 """At this many columns or more the two accounts stand side by side."""
+HANG = 3
+"""Columns of the side's letter in the stacked layout; a sentence's wrapped lines start under its text."""
 
 STYLES: dict[str, str] = {
     "title": "bold",
@@ -130,7 +132,7 @@ def render(cmp: Comparison, console: Console, *, note: str | None = None) -> Non
     """Print the comparison: header, aligned sentences, figure table, quote table."""
     console.print(_header(cmp, note))
     wide = console.width >= WIDE
-    console.print(_columns(cmp) if wide else _stacked(cmp))
+    console.print(_columns(cmp) if wide else _stacked(cmp, console))
     console.print(_figure_table(cmp))
     quotes = _quote_table(cmp)
     if quotes is not None:
@@ -155,12 +157,19 @@ def _header(cmp: Comparison, note: str | None) -> RenderableType:
     only_a = sum(1 for i in cmp.only_a if cmp.sentences_a[i].kind not in FURNITURE_KINDS)
     only_b = sum(1 for j in cmp.only_b if cmp.sentences_b[j].kind not in FURNITURE_KINDS)
     f = cmp.figures
-    summary = (
-        f"{len(cmp.pairs)} aligned ({same} worded the same, {len(cmp.pairs) - same} paraphrased) · "
-        f"only in A: {only_a} · only in B: {only_b} · figures: {len(f.shared)} shared, "
-        f"{len(f.conflicts)} in conflict · quotations: {len(cmp.quotes.shared)} shared"
+    # Two lines, so that a narrow terminal never wraps one after a dangling separator.
+    parts.append(
+        Text(
+            f"{len(cmp.pairs)} aligned ({same} worded the same, {len(cmp.pairs) - same} paraphrased) · "
+            f"only in A: {only_a} · only in B: {only_b}"
+        )
     )
-    parts.append(Text(summary))
+    parts.append(
+        Text(
+            f"figures: {len(f.shared)} shared, {len(f.conflicts)} in conflict · "
+            f"quotations: {len(cmp.quotes.shared)} shared"
+        )
+    )
     return Group(*parts)
 
 
@@ -245,15 +254,15 @@ def _columns(cmp: Comparison) -> Table:
     return table
 
 
-def _stacked(cmp: Comparison) -> RenderableType:
+def _stacked(cmp: Comparison, console: Console) -> RenderableType:
     parts: list[RenderableType] = []
     for pair, ia, ib in rows(cmp):
         parts.append(Rule(style=STYLES["meta"]))
         left, right = _row_cells(cmp, pair, ia, ib)
         if ia:
-            parts.append(Text.assemble(("A  ", STYLES["label"]), left))
+            parts.append(_hang("A", left, console))
         if ib:
-            parts.append(Text.assemble(("B  ", STYLES["label"]), right))
+            parts.append(_hang("B", right, console))
         if pair is None:
             sentence = cmp.sentences_a[ia[0]] if ia else cmp.sentences_b[ib[0]]
             if sentence.kind in FURNITURE_KINDS:
@@ -261,6 +270,17 @@ def _stacked(cmp: Comparison) -> RenderableType:
             else:
                 parts.append(Text("   only in A" if ia else "   only in B", style=STYLES["only_label"]))
     return Group(*parts)
+
+
+def _hang(label: str, text: Text, console: Console) -> Text:
+    """``label`` then ``text`` wrapped so that its later lines hang under its first (no trailing spaces)."""
+    out = Text(f"{label:<{HANG}}", style=STYLES["label"])
+    for n, line in enumerate(text.wrap(console, max(20, console.width - HANG))):
+        line.rstrip()
+        if n:
+            out.append("\n" + " " * HANG)
+        out.append_text(line)
+    return out
 
 
 def _figure_table(cmp: Comparison) -> RenderableType:
