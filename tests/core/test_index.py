@@ -36,6 +36,13 @@ EXPECTED = {
     "80 per cent": {SEED_A, SEED_B},
     "Lungescu": {SEED_A, SEED_B},
     '"no NATO buildup"': {SEED_A, SEED_B},  # SEED_A writes "no Nato build-up"
+    '"no NATO build-up"': {SEED_A, SEED_B},  # and SEED_B "no NATO buildup"
+    '"no Nato build-up in the region"': {SEED_A, SEED_B},
+    "num:>5000": {SEED_A, SEED_B},  # 5,500 troops / 50,000 supporters, 200,000 people
+    "num:>100,000": {SEED_B},
+    "num:5000..6000": {SEED_A},
+    "num:>50%": {SEED_A, SEED_B},  # about 80 percent / more than 80%
+    "troops num:>=5,500": {SEED_A, SEED_B},
     '"Oana Lungescu"': {SEED_A, SEED_B},
     "US": {SEED_A},
     "EU": {SEED_A},
@@ -229,3 +236,21 @@ def test_totals_are_exact_for_one_word_with_and_without_deletions(tmp_path: Path
     ix.update()
     result = ix.search("belarus")
     assert result.total == 2 == len(result.hits)
+
+
+def test_figure_filter_highlights_the_figures_in_range(seeds_index: SearchIndex) -> None:
+    result = seeds_index.search("num:>5000")
+    matched = {h.id: [m.text for m in h.matches] for h in result.hits}
+    assert matched[SEED_A] == ["5,500"]
+    assert sorted(matched[SEED_B]) == ["200,000", "50,000"]
+    assert seeds_index.search("num:>5k").notice  # not a number: said, not guessed
+
+
+def test_a_figure_filter_over_many_figures_is_bounded_and_says_so(
+    seeds_index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.core import index as index_module
+
+    monkeypatch.setattr(index_module, "MAX_NUM_TERMS", 2)
+    result = seeds_index.search("num:>0")
+    assert result.hits and result.notice and "most common searched" in result.notice

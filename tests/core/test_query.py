@@ -95,3 +95,41 @@ def test_the_fast_word_matcher_equals_the_full_one(text: str, query: str) -> Non
 
     tree = parse(query).tree
     assert find_matches(text, tree) == find_matches(text, tree, analyze(text))
+
+
+def test_figure_filters_parse() -> None:
+    from tui_reader.core.query import NumRange
+
+    assert parse("num:>5000").tree == NumRange(5000, None, low_included=False)
+    assert parse("num:>=5,000").tree == NumRange(5000, None)
+    assert parse("num:<10").tree == NumRange(None, 10, high_included=False)
+    assert parse("num:5000..10000").tree == NumRange(5000, 10000)
+    assert parse("num:>50%").tree == NumRange(50, None, low_included=False, percent=True)
+    assert parse("num:4.75%").tree == NumRange(4.75, 4.75, percent=True)
+    for bad in ("num:abc", "num:..", "num:1e3", "num:>", "num:5,50"):
+        parsed = parse(bad)
+        assert parsed.tree is None and parsed.notices and "num:" in parsed.notices[0]
+
+
+def test_figure_filters_take_figures_in_range_and_of_their_kind() -> None:
+    above = parse("num:>5000").tree
+    assert above.accepts("5500") and above.accepts("600000000") and above.accepts("5000.5")
+    assert not above.accepts("5000") and not above.accepts("80%") and not above.accepts("9th")
+    assert not above.accepts("troop")
+    percent = parse("num:>50%").tree
+    assert percent.accepts("80%") and not percent.accepts("80") and not percent.accepts("50%")
+
+
+@given(st.integers(0, 10**12), st.integers(0, 10**12), st.sampled_from([">", ">=", "<", "<="]))
+def test_figure_filters_agree_with_arithmetic(value: int, bound: int, op: str) -> None:
+    node = parse(f"num:{op}{bound:,}").tree
+    expected = {">": value > bound, ">=": value >= bound, "<": value < bound, "<=": value <= bound}[op]
+    assert node.accepts(str(value)) == expected
+
+
+def test_figure_filters_highlight_every_figure_in_range() -> None:
+    text = "At least 5,500 troops, about 80 percent, £600m, 4.75% and 1.5 miles on August 9th."
+    spans = [text[a:b] for a, b in find_matches(text, parse("num:>5000").tree)]
+    assert spans == ["5,500", "£600m"]
+    assert [text[a:b] for a, b in find_matches(text, parse("num:>50%").tree)] == ["80 percent"]
+    assert [text[a:b] for a, b in find_matches(text, parse("num:<2").tree)] == ["1.5"]

@@ -60,7 +60,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from tui_reader.core import analysis, corpus, paths
 from tui_reader.core.analysis import Term, analyze, index_terms
 from tui_reader.core.model import Article, ArticleMeta, Hit, SearchResult, Skipped, Span, UpdateReport
-from tui_reader.core.query import And, DateRange, Not, Or, Phrase, Prefix, Word, find_matches, parse
+from tui_reader.core.query import And, DateRange, Not, NumRange, Or, Phrase, Prefix, Word, find_matches, parse
 
 try:
     import fcntl
@@ -77,6 +77,8 @@ MAX_INDEXED_CHARS = 2_000_000
 """Only this much of one article is indexed and searched for matches (no real article comes close)."""
 MAX_PREFIX_TERMS = 200
 """A wildcard expands to at most this many terms (the most frequent ones)."""
+MAX_NUM_TERMS = 2000
+"""A figure filter (``num:>5000``) searches at most this many different figures (the most frequent ones)."""
 TITLE_BOOST = 2.0
 SNIPPET_CHARS = 180
 LEAD_CHARS = 1500
@@ -1158,7 +1160,7 @@ class SearchIndex:
             notices.append("the index is not built yet")
             return self._result(query, 0, started, (), notices)
         try:
-            ranked, total = _rank(searcher, parsed.tree, max(1, limit))
+            ranked, total = _rank(searcher, parsed.tree, max(1, limit), notices)
         except Exception as exc:  # a damaged index must not take the caller down
             self.damaged = True
             notices.append(f"the index is damaged ({_short(exc)}); the next update rebuilds it")
@@ -1323,7 +1325,9 @@ def _snippet(body: str, spans: list[Span]) -> tuple[str, int]:
     return ("…" if start > 0 else "") + text + ("…" if end < len(body) else ""), start
 
 
-def _rank(searcher: Any, tree: Any, limit: int) -> tuple[list[tuple[dict[str, Any], float]], int]:
+def _rank(
+    searcher: Any, tree: Any, limit: int, notices: list[str] | None = None
+) -> tuple[list[tuple[dict[str, Any], float]], int]:
     """The ``limit`` best ``(stored fields, score)`` for a query tree, and how many documents match in all.
 
     A one-word query is ranked by :func:`_rank_word`; anything else by Whoosh's collector, in one pass that
@@ -1333,7 +1337,7 @@ def _rank(searcher: Any, tree: Any, limit: int) -> tuple[list[tuple[dict[str, An
         got = _rank_word(searcher, tree, limit)
         if got is not None:
             return got
-    wquery = _to_whoosh(tree, searcher)
+    wquery = _to_whoosh(tree, searcher, notices)
     total = _quick_total(tree, searcher)
     # Counting needs every match visited: no block-quality skipping, and no replacing of the matcher by a
     # cheaper one that leaves out documents which cannot reach the top (Whoosh's count is then short).
@@ -1431,8 +1435,9 @@ def _fields_for(name: str | None) -> list[tuple[str, float]]:
     return [(name, 1.0)]
 
 
-def _to_whoosh(node: Any, searcher: Any) -> Any:
-    """Our query tree -> a Whoosh query (wildcards expanded here, bounded)."""
+def _to_whoosh(node: Any, searcher: Any, notices: list[str] | None = None) -> Any:
+    """Our query tree -> a Whoosh query (wildcards and figure filters expanded here, bounded; what a bound
+    left out is said in ``notices``)."""
     if isinstance(node, Word):
         return _any_field(node.field, lambda f: wq.Term(f, node.text))
     if isinstance(node, Phrase):
@@ -1445,12 +1450,15 @@ def _to_whoosh(node: Any, searcher: Any) -> Any:
         return wq.Or(terms) if terms else wq.NullQuery
     if isinstance(node, DateRange):
         return wq.TermRange("date", node.low, node.high)
+    if isinstance(node, NumRange):
+        figures = _expand_figures(searcher, node, notices)
+        return wq.Or([wq.Term("body", f) for f in figures]) if figures else wq.NullQuery
     if isinstance(node, And):
-        return wq.And([_to_whoosh(c, searcher) for c in node.children])
+        return wq.And([_to_whoosh(c, searcher, notices) for c in node.children])
     if isinstance(node, Or):
-        return wq.Or([_to_whoosh(c, searcher) for c in node.children])
+        return wq.Or([_to_whoosh(c, searcher, notices) for c in node.children])
     if isinstance(node, Not):
-        return wq.Not(_to_whoosh(node.child, searcher))
+        return wq.Not(_to_whoosh(node.child, searcher, notices))
     return wq.NullQuery
 
 
@@ -1475,6 +1483,32 @@ def _expand_prefix(searcher: Any, fieldname: str, prefix: str) -> list[str]:
         return []
     words.sort(reverse=True)
     return [w for _, w in words[:MAX_PREFIX_TERMS]]
+
+
+def _expand_figures(searcher: Any, node: NumRange, notices: list[str] | None) -> list[str]:
+    """The body's figures in ``node``'s range (the terms starting with a digit: the canonical numbers and
+    percentages of figures.py, plus ordinals that never match); at most MAX_NUM_TERMS, the most frequent."""
+    reader = searcher.reader()
+    if node.low is not None and node.low == node.high:  # one value: its canonical term, no scan
+        text = f"{node.low:.10f}".rstrip("0").rstrip(".") + ("%" if node.percent else "")
+        return [text] if node.accepts(text) else []
+    found: list[str] = []
+    try:
+        for digit in "0123456789":
+            for word in reader.expand_prefix("body", digit):
+                text = word.decode("utf-8") if isinstance(word, bytes) else word
+                if node.accepts(text):
+                    found.append(text)
+    except Exception:
+        return []
+    if len(found) > MAX_NUM_TERMS:
+        ranked = sorted(((reader.doc_frequency("body", t), t) for t in found), reverse=True)
+        found = [t for _, t in ranked[:MAX_NUM_TERMS]]
+        if notices is not None:
+            notices.append(
+                f"{len(ranked):,} different figures are in that range: the {MAX_NUM_TERMS:,} most common searched"
+            )
+    return found
 
 
 def _similar_query(article: Article, searcher: Any) -> Any:

@@ -8,7 +8,10 @@ Any string is a valid query: the parser is linear, never raises, and says what i
 - ``OR`` between two clauses (binds tighter than the implied AND), ``NOT x`` or ``-x``, ``( ... )`` groups;
 - fields: ``title:``, ``outlet:``, ``byline:``, ``body:`` (the text, title included), each with a word or a phrase;
   ``date:2020``, ``date:2020-08``, ``date:2020-08..2020-09``, ``date:>=2020-08-10``, ``date:<2021``;
-- ``elect*``: words starting with ``elect`` (at least two letters before the star; expansion is bounded).
+- ``elect*``: words starting with ``elect`` (at least two letters before the star; expansion is bounded);
+- figure filters: ``num:>5000`` (any figure above 5,000, however written: "5,500", "200,000", "£600m"),
+  ``num:>=1,000``, ``num:<10``, ``num:5000..10000``, ``num:5500``; a ``%`` asks for percentages
+  (``num:>50%`` finds "80 percent"); the figures are the canonical ones of figures.py, as the index has them.
 
 Queries longer than :data:`MAX_QUERY` characters or with more than :data:`MAX_CLAUSES` clauses are cut, with a
 notice (the index's lookups grow with every clause; a person never types that much).
@@ -24,7 +27,7 @@ from tui_reader.core.analysis import CONTEXT_WORDS, Term, analyze, analyze_words
 MAX_QUERY = 1000
 MAX_CLAUSES = 64
 MAX_DEPTH = 16
-FIELDS = frozenset({"title", "outlet", "byline", "body", "date"})
+FIELDS = frozenset({"title", "outlet", "byline", "body", "date", "num"})
 
 
 class Word(NamedTuple):
@@ -55,6 +58,27 @@ class DateRange(NamedTuple):
     high: str | None
 
 
+class NumRange(NamedTuple):
+    """Figures (of the body) whose value lies in a range: ``low < value < high``, ends included when said so,
+    either end open; ``percent`` picks percentages, else plain numbers (counts, amounts, years...)."""
+
+    low: float | None
+    high: float | None
+    low_included: bool = True
+    high_included: bool = True
+    percent: bool = False
+
+    def accepts(self, term: str) -> bool:
+        """Whether an analysed term is a figure in this range."""
+        match = _NUM_TERM.match(term)
+        if match is None or bool(match.group(2)) != self.percent:
+            return False
+        value = float(match.group(1))
+        if self.low is not None and (value < self.low or (value == self.low and not self.low_included)):
+            return False
+        return self.high is None or value < self.high or (value == self.high and self.high_included)
+
+
 class And(NamedTuple):
     """Every child must match."""
 
@@ -73,7 +97,7 @@ class Not(NamedTuple):
     child: Any
 
 
-Node = Word | Phrase | Prefix | DateRange | And | Or | Not
+Node = Word | Phrase | Prefix | DateRange | NumRange | And | Or | Not
 
 
 class Parsed(NamedTuple):
@@ -91,6 +115,12 @@ _TOKEN = re.compile(
     re.X,
 )
 _DATE_PART = re.compile(r"^\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?$")
+# A hyphen between two letters ("build-up"), not in figures, scores or codes ("5-3", "COVID-19").
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# A figure as the analyzer indexes it: a canonical number ("5500", "4.75", "600000000"), "%" for a percentage.
+_NUM_TERM = re.compile(r"^(\d{1,30}(?:\.\d{1,30})?)(%?)$")
+# A figure as a person types it in num: ("5,500", "5500", "4.75%", "1e3" is not one).
+_NUM_TYPED = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d{1,30})(\.\d{1,30})?(%?)$")
 
 
 def parse(query: str) -> Parsed:
@@ -224,6 +254,15 @@ class _Parser:
                 return []
             self.clauses += 1
             return [node]
+        if name == "num":
+            num = _num_range(value)
+            if num is None:
+                self.notices.append(
+                    f"num:{value} ignored: use num:>5000, num:>=1,000, num:<10, num:5000..10000 or num:>50%"
+                )
+                return []
+            self.clauses += 1
+            return [num]
         return self._words(value, name)
 
     def _words(self, text: str, field: str | None) -> list[Node]:
@@ -255,7 +294,15 @@ class _Parser:
         loose = analyze(text, "query")
         if len(loose) == 1:  # one word or one figure ("80%", "build-up"): a single lookup
             return [Word(loose[0].text, field)]
-        return [Phrase(tuple(t.text for t in terms[: MAX_CLAUSES * 2]), field)]
+        phrase = Phrase(tuple(t.text for t in terms[: MAX_CLAUSES * 2]), field)
+        # "build-up" takes two positions in the text, "buildup" one: a phrase with a hyphenated word also looks
+        # for the joined spelling, so that either spelling in the query finds both in the text.
+        joined_text = _WORD_HYPHEN.sub("", text)
+        if joined_text != text:
+            joined = Phrase(tuple(t.text for t in analyze(joined_text, "phrase")[: MAX_CLAUSES * 2]), field)
+            if joined.terms and joined != phrase:
+                return [Or((phrase, joined))]
+        return [phrase]
 
 
 def _prefix_text(raw: str, term: Term) -> str:
@@ -294,6 +341,39 @@ def _date_range(value: str) -> DateRange | None:
     return DateRange(day, day + "~") if day else None
 
 
+def _num_range(value: str) -> NumRange | None:
+    """``>5000``, ``>=5,000``, ``<10``, ``<=10``, ``5000..10000`` (either side optional), ``5500``; ``%`` on
+    either number makes it a range of percentages. None when the value says no range."""
+    value = value.strip()
+    for op in (">=", "<=", ">", "<"):
+        if value.startswith(op):
+            number = _typed_number(value[len(op) :])
+            if number is None:
+                return None
+            amount, percent = number
+            if op[0] == ">":
+                return NumRange(amount, None, low_included=op == ">=", percent=percent)
+            return NumRange(None, amount, high_included=op == "<=", percent=percent)
+    if ".." in value:
+        low_text, _, high_text = value.partition("..")
+        low = _typed_number(low_text) if low_text else None
+        high = _typed_number(high_text) if high_text else None
+        if (low_text and low is None) or (high_text and high is None) or (low is None and high is None):
+            return None
+        percent = bool((low and low[1]) or (high and high[1]))
+        return NumRange(low[0] if low else None, high[0] if high else None, percent=percent)
+    number = _typed_number(value)
+    return NumRange(number[0], number[0], percent=number[1]) if number else None
+
+
+def _typed_number(text: str) -> tuple[float, bool] | None:
+    """``5,500`` -> (5500.0, False); ``80%`` -> (80.0, True); None when it is not a plain number."""
+    match = _NUM_TYPED.match(text.strip())
+    if match is None:
+        return None
+    return float(match.group(1).replace(",", "") + (match.group(2) or "")), bool(match.group(3))
+
+
 def _norm_date(text: str) -> str | None:
     text = text.strip()
     if not _DATE_PART.match(text):
@@ -326,8 +406,9 @@ def find_matches(text: str, tree: Node | None, terms: list[Term] | None = None) 
     Uses the same analyzer as the index, so ``5500`` finds ``5,500`` and a phrase matches the positions it
     matched in the index. Pass ``terms`` (``analyze(text)``) when they are already at hand.
     """
-    leaves = [n for n in positive_nodes(tree) if not isinstance(n, DateRange) and n.field in (None, "body")]
-    if not leaves:
+    numbers = [n for n in positive_nodes(tree) if isinstance(n, NumRange)]
+    leaves = [n for n in positive_nodes(tree) if not isinstance(n, DateRange | NumRange) and n.field in (None, "body")]
+    if not leaves and not numbers:
         return []
     words = {n.text for n in leaves if isinstance(n, Word)}
     prefixes = tuple(n.prefix for n in leaves if isinstance(n, Prefix))
@@ -335,6 +416,7 @@ def find_matches(text: str, tree: Node | None, terms: list[Term] | None = None) 
     if terms is None:
         if (
             not phrases
+            and not numbers
             and all(_context_free(w) for w in words)
             and all(_context_free(p) and not any(c.startswith(p) for c in CONTEXT_WORDS) for p in prefixes)
         ):
@@ -344,7 +426,11 @@ def find_matches(text: str, tree: Node | None, terms: list[Term] | None = None) 
             terms = analyze(text)
     spans: list[tuple[int, int]] = []
     for t in terms:
-        if t.text in words or (prefixes and t.text.startswith(prefixes)):
+        if (
+            t.text in words
+            or (prefixes and t.text.startswith(prefixes))
+            or (numbers and t.text[:1].isdigit() and any(n.accepts(t.text) for n in numbers))
+        ):
             spans.append((t.start, t.end))
     if phrases:
         at: dict[int, dict[str, Term]] = {}
