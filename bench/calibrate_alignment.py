@@ -145,6 +145,10 @@ ABLATIONS: dict[str, Callable[[], None]] = {
     "with the second pass in context": lambda: setattr(align, "CONTEXT_PASS", True),
     "no quotation anchors": lambda: setattr(align, "QUOTE_ANCHORS", False),
     "no news synonyms": lambda: setattr(align, "SYNONYMS", False),
+    "no country forms": lambda: setattr(align, "COUNTRIES", False),
+    "with the parts of hyphenated words": lambda: setattr(align, "PARTS", True),
+    "no gap filling": lambda: setattr(align, "GAP_FILL", False),
+    "no second partners": lambda: setattr(align, "SECOND_PARTNER", False),
     "furniture aligned as prose": lambda: align.GROUPS.update(
         {"byline": "prose", "credit": "prose", "furniture": "prose", "heading": "prose", "signature": "prose"}
     ),
@@ -176,13 +180,16 @@ def main() -> None:
     if "--ablate" in sys.argv:
         chosen = ((align.THRESHOLD, align.CONTEXT_THRESHOLD),)
         print("all ideas on: " + "; ".join(loo(golds, settings=chosen)))
+        switches = ("SOFT", "CONTEXT_PASS", "SYNONYMS", "QUOTE_ANCHORS", "COUNTRIES", "PARTS", "GAP_FILL")
         for name, switch in ABLATIONS.items():
-            saved = (align.SOFT, align.CONTEXT_PASS, align.SYNONYMS, align.QUOTE_ANCHORS, dict(align.GROUPS))
+            saved = {k: getattr(align, k) for k in (*switches, "SECOND_PARTNER")}
+            groups = dict(align.GROUPS)
             switch()
             print(f"{name}: " + "; ".join(loo(golds, settings=chosen)))
-            align.SOFT, align.CONTEXT_PASS, align.SYNONYMS, align.QUOTE_ANCHORS = saved[:4]
+            for k, v in saved.items():
+                setattr(align, k, v)
             align.GROUPS.clear()
-            align.GROUPS.update(saved[4])
+            align.GROUPS.update(groups)
         for k, name in enumerate(FEATURE_NAMES[1:], start=1):
             mask = [m != k for m in range(len(FEATURE_NAMES))]
             print(f"without feature {name}: " + "; ".join(loo(golds, mask, settings=chosen)))

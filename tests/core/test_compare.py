@@ -225,3 +225,59 @@ def test_furniture_is_not_aligned() -> None:
     cmp = compare(a, b, spans_a=[], spans_b=[])
     assert [s.kind for s in cmp.sentences_a][:1] == ["byline"]
     assert [(p.a, p.b) for p in cmp.pairs] == [((1,), (1,))]
+
+
+def test_a_weak_pair_between_two_links_in_order_is_linked(monkeypatch) -> None:
+    from tui_reader.core import align
+    from tui_reader.core.sentences import split_sentences
+
+    a = made_up(
+        "The earthquake struck central Italy at 3:36 a.m. on Wednesday, killing at least 247 people. "
+        "Workers had picked most grapes for the season before the quake. "
+        "Rescuers pulled a girl alive from the rubble of her home in Pescara seventeen hours later."
+    )
+    lead = "At least 247 people were killed when the earthquake struck central Italy at 3:36 a.m. Wednesday. "
+    grapes = "Ninety percent of grapes had been picked, with almost all of those still on the vine. "
+    girl = "Seventeen hours after the quake, rescuers pulled a girl alive from the rubble of her home in Pescara."
+
+    def links(b: Article, gap_fill: bool) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        monkeypatch.setattr(align, "GAP_FILL", gap_fill)
+        sa, sb = split_sentences(a), split_sentences(b)
+        # A high threshold leaves the grapes pair below it, as a paraphrase would be.
+        return [(p.a, p.b) for p in align.align(a.body, sa, b.body, sb, threshold=0.8)]
+
+    in_order = made_up(lead + grapes + girl)
+    assert links(in_order, False) == [((0,), (0,)), ((2,), (2,))]
+    assert links(in_order, True) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    # Out of order (B tells the grapes first) the pair is not between the two links: left alone.
+    assert links(made_up(grapes + lead + girl), True) == [((0,), (1,)), ((2,), (2,))]
+
+
+def test_a_sentence_takes_a_second_partner_that_is_not_next_to_the_first(monkeypatch) -> None:
+    from tui_reader.core import align
+
+    a = made_up(
+        "The earthquake killed 247 people in central Italy and destroyed the medieval bell tower of Amatrice. "
+        "The pope prayed for the victims."
+    )
+    b = made_up(
+        "The earthquake killed 247 people in central Italy, officials said. Markets in Milan were calm. "
+        "The medieval bell tower of Amatrice was destroyed."
+    )
+    cmp = compare(a, b, spans_a=[], spans_b=[])
+    assert [(p.a, p.b) for p in cmp.pairs] == [((0,), (0, 2))]
+    check_offsets(cmp)
+    monkeypatch.setattr(align, "SECOND_PARTNER", False)
+    assert [(p.a, p.b) for p in compare(a, b, spans_a=[], spans_b=[]).pairs] == [((0,), (0,))]
+
+
+def test_country_and_people_are_one_term() -> None:
+    from tui_reader.core.terms import content_terms
+
+    def terms(text: str) -> list[str]:
+        return content_terms(text, synonyms=True, countries=True)
+
+    assert terms("Russian troops") == terms("Russia troops")
+    assert terms("American officials") == terms("U.S. officials")
+    assert terms("the Dutch government") == terms("the Netherlands government")
+    assert terms("us") != terms("US")

@@ -194,9 +194,10 @@ class DiffOp:
 class Pair:
     """Sentences of A aligned with sentences of B that carry the same content.
 
-    ``a`` and ``b`` are sentence indices (one each, or two consecutive ones on the side that split a
-    sentence); ``score`` is the similarity in [0, 1]; ``kind`` is "same" when the wording barely differs,
-    else "paraphrase"; ``diff`` is the word-level diff from A's wording to B's.
+    ``a`` and ``b`` are sentence indices in order (one each, or two on the side that split a sentence or said
+    in two sentences what the other says in one: usually consecutive, not always); ``score`` is the similarity
+    in [0, 1]; ``kind`` is "same" when the wording barely differs, else "paraphrase"; ``diff`` is the
+    word-level diff from A's wording to B's.
     """
 
     a: tuple[int, ...]

@@ -4,7 +4,9 @@ Two views of one text: ``tokens`` (every word, number and punctuation mark, for 
 ``content_terms`` (what two sentences must share to carry the same content). Content terms are the shared
 analyzer's (``analysis.analyze``, the one the index and the highlighter use: stemmed, accent-folded, numbers in
 their canonical form, "Aug." as August, "80 percent" as 80%) less stop words, with number words as numbers
-("two" = 2) and a day's ordinal as its number ("9th" = 9), so "Aug. 9" meets "August 9th".
+("two" = 2) and a day's ordinal as its number ("9th" = 9), so "Aug. 9" meets "August 9th"; on request, news
+event words of one meaning as one term, a people as its country ("Russian" = "Russia") and the parts of
+hyphenated words too ("three-day": 3, day).
 """
 
 from __future__ import annotations
@@ -95,13 +97,60 @@ _NEWS_SYNONYMS: dict[str, tuple[str, ...]] = {
     "RESIGN": ("resign", "resigned", "resignation", "quit"),
 }
 NEWS_SYNONYMS: dict[str, str] = {stem(w): k for k, words in _NEWS_SYNONYMS.items() for w in words}
+# A people's or country's adjective and the country are one term ("Russian" = "Russia", "American" = "U.S."):
+# stemming leaves them apart and the related-forms match of align.py misses the irregular ones.
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "US": ("america", "american", "americans", "U.S."),
+    "UK": ("britain", "british", "briton", "britons", "UK"),
+    "russia": ("russia", "russian", "russians"),
+    "france": ("france", "french"),
+    "germany": ("germany", "german", "germans"),
+    "italy": ("italy", "italian", "italians"),
+    "spain": ("spain", "spanish", "spaniard", "spaniards"),
+    "china": ("china", "chinese"),
+    "japan": ("japan", "japanese"),
+    "india": ("india", "indian", "indians"),
+    "pakistan": ("pakistan", "pakistani", "pakistanis"),
+    "afghanistan": ("afghanistan", "afghan", "afghans"),
+    "iraq": ("iraq", "iraqi", "iraqis"),
+    "iran": ("iran", "iranian", "iranians"),
+    "syria": ("syria", "syrian", "syrians"),
+    "israel": ("israel", "israeli", "israelis"),
+    "turkey": ("turkey", "turkish", "turks"),
+    "ukraine": ("ukraine", "ukrainian", "ukrainians"),
+    "mexico": ("mexico", "mexican", "mexicans"),
+    "canada": ("canada", "canadian", "canadians"),
+    "egypt": ("egypt", "egyptian", "egyptians"),
+    "saudi": ("saudi", "saudis"),
+    "korea": ("korea", "korean", "koreans"),
+    "bangladesh": ("bangladesh", "bangladeshi", "bangladeshis"),
+    "belarus": ("belarus", "belarusian", "belarusians"),
+    "poland": ("poland", "polish"),
+    "greece": ("greece", "greek", "greeks"),
+    "sweden": ("sweden", "swedish", "swede", "swedes"),
+    "netherlands": ("netherlands", "dutch"),
+    "switzerland": ("switzerland", "swiss"),
+}
+COUNTRIES: dict[str, str] = {
+    t: "@" + k for k, words in _COUNTRIES.items() for w in words for t in {stem(w), w} if t not in STOPWORDS
+}
 _STOP_TERMS: frozenset[str] = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
 
 
-def content_terms(text: str, start: int = 0, end: int | None = None, *, synonyms: bool = False) -> list[str]:
+def content_terms(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    synonyms: bool = False,
+    countries: bool = False,
+    parts: bool = False,
+) -> list[str]:
     """The content terms of ``text[start:end]``: the analyzer's terms without stop words, number words as numbers.
 
-    With ``synonyms`` the few news event words of one meaning become one term ("killed" and "dead": DEAD).
+    With ``synonyms`` the few news event words of one meaning become one term ("killed" and "dead": DEAD);
+    with ``countries`` a people's adjective becomes its country ("Russian": @russia); with ``parts`` a
+    hyphenated word also yields its parts' terms.
     """
     part = text[start:end] if start or end is not None else text
     out: list[str] = []
@@ -118,5 +167,11 @@ def content_terms(text: str, start: int = 0, end: int | None = None, *, synonyms
             t = t[:-2]
         if synonyms:
             t = NEWS_SYNONYMS.get(t, t)
+        if countries:
+            t = COUNTRIES.get(t, t)
         out.append(t)
+        if parts and "-" in part[term.start : term.end]:
+            # The parts of a hyphenated word too: "three-day" meets "three days".
+            piece = part[term.start : term.end].replace("-", " ")
+            out.extend(content_terms(piece, synonyms=synonyms, countries=countries))
     return out
