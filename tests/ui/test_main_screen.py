@@ -114,6 +114,9 @@ async def test_help_lists_every_main_key_and_closes(make_app) -> None:
         keys = app.screen.query_one("#help-keys").render()
         for binding in MainScreen.BINDINGS:
             assert binding.description in str(keys)
+        syntax = str(app.screen.query_one("#help-search").render())
+        for example in ('"no NATO buildup"', "title:", "date:2020-08..2020-09", "num:>5000", "elect*"):
+            assert example in syntax
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

@@ -62,6 +62,25 @@ def _keys_text(app_key_display: object, sections: Iterable[tuple[str, list[Bindi
     return Content("\n").join(lines)
 
 
+SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
+    ("troops Poland", "every word must match (troops finds troop)"),
+    ('"no NATO buildup"', "a phrase"),
+    ("5,500  80%", "figures however written: 5500, 80 percent, 80 per cent"),
+    ("a OR b  NOT c  -c  ( )", "either, neither, groups"),
+    ("title: outlet: byline:", "one field: title:Lukashenko"),
+    ("date:2020-08..2020-09", "a date range; also date:>=2020-08-10"),
+    ("num:>5000  num:>50%", "any figure above 5,000; any percentage above 50"),
+    ("elect*", "words that start with elect"),
+)
+"""What the help screen says of the query language (core/query.py has it all)."""
+
+
+def _search_text() -> Content:
+    return Content("\n").join(
+        Content.assemble("  ", (f"{example:<24}", "bold"), " ", (meaning, "dim")) for example, meaning in SEARCH_SYNTAX
+    )
+
+
 class HelpScreen(Screen[None]):
     """Every key, where it works, and what the highlight colours mean; any of q, escape or ? closes it."""
 
@@ -82,5 +101,7 @@ class HelpScreen(Screen[None]):
             )
             yield Static(Content.styled("Highlights", "bold $text-accent"), classes="help-heading")
             yield Legend()
+            yield Static(Content.styled("Search (/)", "bold $text-accent"), classes="help-heading")
+            yield Static(_search_text(), id="help-search")
             yield Static(_keys_text(self.app.get_key_display, _sections()), id="help-keys")
         yield Footer(compact=True)
