@@ -165,10 +165,22 @@ def test_a_surname_is_not_resolved_to_a_relative_with_another_role() -> None:
 
 def test_a_pronoun_with_two_fitting_people_before_it_stays_none() -> None:
     body = (
-        'Glenn Beck spoke for an hour. "We are lost," he said. '
-        'Saying President Obama, he said, was "too simple an answer." "This is the disease," he said.'
+        'Glenn Beck spoke for an hour. "We are lost," he said. He met President Obama later. '
+        '"This is the disease," he said. "It is," he added.'
     )
     assert [q[2] for q in quotes(body)] == ["Glenn Beck", None, None]
+    # in the pronoun's own sentence a name competes when it is a subject (or a possessive), not an object
+    body = 'Glenn Beck spoke for an hour. "We are lost," he said. When President Obama arrived, he said "no."'
+    assert [q[2] for q in quotes(body)] == ["Glenn Beck", None]
+    body = (
+        'Glenn Beck spoke for an hour. "We are lost," he said. After President Obama\'s speech, he said "it is over."'
+    )
+    assert [q[2] for q in quotes(body)] == ["Glenn Beck", None]
+    body = 'Glenn Beck spoke. "We are lost," he said. Saying President Obama, he said, was "too simple an answer."'
+    assert [q[2] for q in quotes(body)] == ["Glenn Beck", "Glenn Beck"]
+    # who a speaker talks about after the verb is no rival for the next "he said"
+    body = 'Richard Peters told the Herald that Brenton Tarrant appeared lucid. "He seemed to understand," he said.'
+    assert quotes(body)[0][2] == "Richard Peters"
     # the quote's own subject is what it talks about, not who speaks
     body = 'Alan Milburn spoke on the radio. Mr Blair has "the same passion for the job as ever", he said.'
     assert quotes(body)[0][2] == "Alan Milburn"
@@ -448,3 +460,20 @@ def test_time_grows_linearly() -> None:
         return best
 
     assert cost(large) / cost(small) < 24
+
+
+def test_an_inverted_verb_ending_the_sentence_names_the_speaker_after_it() -> None:
+    body = (
+        "Among the dead was a girl, identified as Yolanda Mandofi, whose head was crushed, said local hospital "
+        'director Hengky Tewu.\n\n"Our ambulances are picking up two more," he said.'
+    )
+    assert quotes(body)[0][2] == "Hengky Tewu"
+
+
+def test_a_surname_shared_by_several_people_is_a_person() -> None:
+    # "Trump" ends two full names here; the one who speaks is still a person a later "he" can name
+    body = (
+        'Donald Trump spoke. Fred Trump did not. "We have foes," Trump said in Scotland.\n\n'
+        '"Russia is a foe in certain respects," he continued.'
+    )
+    assert [q[2] for q in quotes(body)] == ["Trump", "Trump"]

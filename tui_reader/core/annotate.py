@@ -166,6 +166,7 @@ _VERB_THEN_NAME = re.compile(
     rf"[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}(?:{NAME}[ \t]+(?:{_ROLE}[ \t]+){{1,3}}(?=[A-Z]))?"
     rf"(?P<name>{NAME})(?P<tail>(?:[ \t]+{_ROLE}){{1,2}}(?=[ \t]*[.,;:]))?"
 )
+_CLOSES_SENTENCE = re.compile(r"[ \t]*(?:[.!?]|$)")
 _JOINT_AT = re.compile(rf"[ \t]+(?:and|&)[ \t]+{NAME}")
 _REPORT_VERBS = words("reported reports reporting report wrote writes")
 # ", Trump said" / ", civil protection worker Andrea Gentili told the AP" / ", Oana Lungescu, a NATO
@@ -265,6 +266,7 @@ _PAST = (
     r"kept|held|left|"
     r"won|lost|ran|began|became|put|set|brought|thought|felt|knew|found|chose|did|stood|sat|led)(?![\w’'])"
 )
+_VERB_AFTER = re.compile(rf"(?:[ \t]+{_ADV}){{0,2}}[ \t]+{_PAST}")
 _CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'])(?P<name>{NAME})(?:[ \t]+{_ADV}){{0,2}}[ \t]+{_PAST}")
 # "the approach that Sotomayor condemns": a speech verb inside a relative clause after a noun.
 _RELATIVE_BEFORE = re.compile(
@@ -729,15 +731,20 @@ def _collect_events(ctx: _Context) -> None:
     for start, end, _kind, _author in ctx.paragraphs:
         for m in _VERB_RE.finditer(masked, start, end):
             sent_start, _ = sentences.bounds(m.start(), start, end)
+            after = None
+            if masked[max(start, m.start() - 2) : m.start()] == ", ":
+                after = _VERB_THEN_NAME.match(masked, m.end(), min(end, m.end() + 120))
+                if after and (after["tail"] or not (named := clean_name(after["name"])[0])):
+                    after = None
+            if after and _CLOSES_SENTENCE.match(masked, after.end()):
+                # "..., whose head was crushed, said local hospital director Hengky Tewu.": the name after an
+                # inverted verb that ends the sentence is who spoke, not the name before the verb
+                ctx.events.append((m.start(), named))
+                continue
             name, _pronoun, _known = _subject(ctx, m, sent_start)
             if name:
                 ctx.events.append((m.start(), name))
-            elif (
-                masked[max(start, m.start() - 2) : m.start()] == ", "
-                and (after := _VERB_THEN_NAME.match(masked, m.end(), min(end, m.end() + 120)))
-                and not after["tail"]
-                and (named := clean_name(after["name"])[0])
-            ):  # "..., said local hospital director Hengky Tewu."
+            elif after:  # "..., said local hospital director Hengky Tewu, who ..."
                 ctx.events.append((m.start(), named))
         for sent_start in sentences.starts_within(start, end):
             name, _pronoun = _sentence_subject(ctx, sent_start, end)
@@ -1000,6 +1007,8 @@ def _resolve_pronouns(ctx: _Context) -> None:
     sentences = ctx.sentences
     assert book is not None and sentences is not None
     topics = sorted(ctx.events + ctx.subjects)
+    # where each speaker spoke -> where the sentence with their words ends (None: find it)
+    spoke_at: dict[int, int | None] = {pos: None for pos, _name in ctx.events}
     undecided = {"m": -1, "f": -1}  # where the last pronoun of each gender was left unresolved
     for part in sorted(ctx.parts, key=lambda p: p.start):
         if part.kind != "quote" or part.pronoun is None or part.speaker:
@@ -1018,11 +1027,28 @@ def _resolve_pronouns(ctx: _Context) -> None:
         # a run of pronouns that could not be told apart stays undecided until someone new is named; a
         # person described rather than named in between ("The Australian has suffered ...") competes too
         unnamed = bisect.bisect_left(ctx.unnamed, where) < bisect.bisect_left(ctx.unnamed, limit)
-        if where < undecided[want] or unnamed or _someone_else_named(ctx, where, limit, want, full):
+        rivals_from = where
+        if where in spoke_at:
+            # "Peters told the Herald that Tarrant appeared lucid": who a speaker talks about is no rival
+            said_until = spoke_at[where]
+            rivals_from = said_until if said_until is not None else sentences.bounds(where, 0, len(ctx.body))[1]
+            rivals_from = min(max(where, rivals_from), limit)
+        rival = _someone_else_named(ctx, rivals_from, limit, want, full)
+        if rival and at < part.open_at:
+            # "Saying President Obama, he said, was ...": in the pronoun's own sentence only a name that is the
+            # subject of a verb ("When Obama arrived, he said") competes; one it talks about does not
+            own = max(sentences.bounds(at, ctx.paragraphs[part.para][0], len(ctx.body))[0], rivals_from)
+            rival = _someone_else_named(ctx, rivals_from, own, want, full) or _someone_else_named(
+                ctx, own, limit, want, full, subjects=True
+            )
+        if where < undecided[want] or unnamed or rival:
             undecided[want] = at
             continue
         part.speaker = full
         bisect.insort(topics, (part.end, full))  # the next "he said" may refer to them too
+        # 'he asked: "...?"' ends its sentence with the quotation; '"...," he said.' goes on after it
+        ends = at < part.open_at and ctx.body[part.end - 1 : part.end] in (".", "?", "!")
+        spoke_at[part.end] = part.end if ends else None
 
 
 def _last_topic(ctx: _Context, topics: list[tuple[int, str]], before: int, want: str) -> tuple[int, str] | None:
@@ -1040,18 +1066,24 @@ def _last_topic(ctx: _Context, topics: list[tuple[int, str]], before: int, want:
     return None
 
 
-def _someone_else_named(ctx: _Context, lo: int, hi: int, want: str, full: str) -> bool:
-    """True when a person other than ``full`` who may be a ``want`` is named in ``[lo, hi)``."""
+def _someone_else_named(ctx: _Context, lo: int, hi: int, want: str, full: str, *, subjects: bool = False) -> bool:
+    """True when a person other than ``full`` who may be a ``want`` is named in ``[lo, hi)`` (with
+    ``subjects``, only as the subject of a verb)."""
     book = ctx.book
     assert book is not None
     i = bisect.bisect_left(ctx.mention_starts, lo)
     while i < len(ctx.mentions) and ctx.mentions[i].start < hi:
-        name = ctx.mentions[i].name
+        mention = ctx.mentions[i]
+        name = mention.name
         i += 1
         if not book.is_person(name):
             continue
+        if subjects and not mention.possessive and not _VERB_AFTER.match(ctx.masked, mention.end):
+            continue
         other = book.fullest(name)
-        if other != full and book.gender_of(other) in (None, want):
+        if other == full or (" " not in other and full.endswith(" " + other)):
+            continue  # a surname the article shares among several may be this very person ("Cheney")
+        if book.gender_of(other) in (None, want):
             return True
     return False
 

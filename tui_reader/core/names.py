@@ -350,7 +350,10 @@ class NameBook:
         full = self.fullest(name)
         if is_organisation(full) or full in PLACES:
             return False
-        return len(full.split()) >= 2 or full in self.titled or self.gender_of(full) is not None
+        if len(full.split()) >= 2 or full in self.titled or self.gender_of(full) is not None:
+            return True
+        # a surname several full names share ("Bush": George and Jeb) is a person, if not which one
+        return any(not is_organisation(c) for c in self._by_last.get(full, ()))
 
     def gender_of(self, name: str) -> str | None:
         """ "m", "f" or None, from a title the article used or a common given name."""
