@@ -477,3 +477,53 @@ def test_a_surname_shared_by_several_people_is_a_person() -> None:
         '"Russia is a foe in certain respects," he continued.'
     )
     assert [q[2] for q in quotes(body)] == ["Trump", "Trump"]
+
+
+def test_a_source_given_by_according_to_is_who_a_later_he_is() -> None:
+    body = (
+        "Traffic was hit, according to Danny McPherson, chief security officer with Arbor Networks.\n\n"
+        '"It\'s significant that it was lost," he said'
+    )
+    assert quotes(body)[0][2] == "Danny McPherson"
+
+
+def test_our_correspondent_is_the_correspondent_the_article_named() -> None:
+    body = (
+        'BBC correspondent James Hardy said the speech would matter. "Mr Brown will lay out his credentials '
+        'as a reforming chancellor," our correspondent said.'
+    )
+    assert quotes(body)[0][2] == "James Hardy"
+
+
+def test_a_paragraph_of_quotation_after_a_reported_sentence_is_its_speakers() -> None:
+    body = (
+        "Sally Yates testified on Monday.\n\nYates insists her decision to inform the White House was not "
+        "political and she did not call for the administration to fire Michael Flynn.\n\n"
+        '"We gave them this information so that they could take action."'
+    )
+    assert quotes(body)[0][2] == "Sally Yates"
+    # not when the sentence opens with a pronoun, and not a subheading
+    body = (
+        "He warned this was the last week Parliament would have, noting that Jeremy Corbyn disagreed.\n\n"
+        '"If MPs want to prevent a no-deal exit they will have the opportunity to do so."'
+    )
+    assert quotes(body)[0][2] is None
+    body = (
+        "Chuck Schumer visited the site.\n\n"
+        'Schumer said the tracks were in good shape -- "but it\'s premature to blame anyone," he added.'
+        "\n\n'It was just smoke'\n\nThe train was ten miles short of its destination."
+    )
+    assert [q[2] for q in quotes(body)] == ["Chuck Schumer", None]
+
+
+def test_a_passive_or_an_object_is_not_a_speaker() -> None:
+    body = (
+        'She defended star Luann de Lesseps, who was accused of darkening her skin.\n\n"And people said that '
+        'was racist," she said.'
+    )
+    assert quotes(body)[0][2] is None
+    body = (
+        "The Scot defended James Beattie, whose dismissal put Everton on the back foot, saying Gallas "
+        'overreacted. But he has had a rethink. He said: "I should set the record straight."'
+    )
+    assert quotes(body)[0][2] is None

@@ -186,7 +186,7 @@ _AFTER_ANY_VERB = re.compile(
 _AFTER_DASH_LINE = re.compile(rf"[ \t]*\n?\n?[ \t]*(?:--|—|–)[ \t]*(?P<name>{NAME})")
 # ", the company said": an attribution to someone the text does not name.
 _AFTER_UNNAMED = re.compile(
-    rf"{_LEAD}(?P<desc>(?:the|a|an|one|two|three)[ \t]+[a-z][\w ’'-]{{0,40}}?)[ \t]+(?:{_SAY_ALT})\b"
+    rf"{_LEAD}(?P<desc>(?:the|a|an|our|one|two|three)[ \t]+[a-z][\w ’'-]{{0,40}}?)[ \t]+(?:{_SAY_ALT})\b"
 )
 # A described subject as written, for a speaker the article does not name ("A top Senate Republican
 # leadership aide told POLITICO:", "A spokesman for Unison, Britain's biggest union, said").
@@ -266,7 +266,11 @@ _PAST = (
     r"kept|held|left|"
     r"won|lost|ran|began|became|put|set|brought|thought|felt|knew|found|chose|did|stood|sat|led)(?![\w’'])"
 )
-_VERB_AFTER = re.compile(rf"(?:[ \t]+{_ADV}){{0,2}}[ \t]+{_PAST}")
+_PASSIVE_BEFORE = re.compile(r"(?<![\w’'])(?:was|were|been|being|be|is|are|am|get|gets|got)[ \t]+$")
+_RELATIVE_AFTER = re.compile(r",[ \t]+(?:who|whose|whom)\b")
+_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:[a-z]{3,}ed|was|were|been|being)[ \t]+$")
+# "Saying President Obama, he said": a name that is the object of a participle
+_GERUND_OBJECT = re.compile(r"(?<![\w’'])[A-Za-z][a-z]{2,}ing[ \t]+(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]*$")
 _CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'])(?P<name>{NAME})(?:[ \t]+{_ADV}){{0,2}}[ \t]+{_PAST}")
 # "the approach that Sotomayor condemns": a speech verb inside a relative clause after a noun.
 _RELATIVE_BEFORE = re.compile(
@@ -291,6 +295,7 @@ _SENTENCE_INTRO = re.compile(
     r"Despite|Following|Under|With|As|Since|While|When|Unlike|Like|For|From|Without|Through|Within)\b"
     rf"[^,{MASK}\n]{{0,60}},[ \t]*)?"
 )
+_ACCORDING_ANYWHERE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})")
 _ACCORDING_BEFORE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,?[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?](?P<close>[”\"’'»)]*)[ \t\n]+(?=[\"“‘'«(]?[A-Z0-9])")
 _ABBREVIATIONS = words(
@@ -736,7 +741,7 @@ def _collect_events(ctx: _Context) -> None:
                 after = _VERB_THEN_NAME.match(masked, m.end(), min(end, m.end() + 120))
                 if after and (after["tail"] or not (named := clean_name(after["name"])[0])):
                     after = None
-            if after and _CLOSES_SENTENCE.match(masked, after.end()):
+            if after and m.group() in _VERB_FIRST and _CLOSES_SENTENCE.match(masked, after.end()):
                 # "..., whose head was crushed, said local hospital director Hengky Tewu.": the name after an
                 # inverted verb that ends the sentence is who spoke, not the name before the verb
                 ctx.events.append((m.start(), named))
@@ -746,6 +751,11 @@ def _collect_events(ctx: _Context) -> None:
                 ctx.events.append((m.start(), name))
             elif after:  # "..., said local hospital director Hengky Tewu, who ..."
                 ctx.events.append((m.start(), named))
+        for m in _ACCORDING_ANYWHERE.finditer(masked, start, end):
+            # "..., according to Danny McPherson, chief security officer ...": a source speaks too
+            name = clean_name(m["name"])[0]
+            if name and not is_outlet(name) and not is_group(name):
+                ctx.events.append((m.start(), name))
         for sent_start in sentences.starts_within(start, end):
             name, _pronoun = _sentence_subject(ctx, sent_start, end)
             if name and ctx.book is not None and ctx.book.is_person(name):
@@ -784,6 +794,10 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
     masked = ctx.masked
     v = verb.start()
     lo = max(sent_start, v - 120)
+    if not verb.group().endswith("ing") and _PASSIVE_BEFORE.search(masked, max(lo, v - 12), v):
+        # "de Lesseps, who was accused of ...": the subject did not speak; "she was told:" introduces words
+        # nobody here said, while in "X said Labour was characterised by '...'" the earlier verb is the one
+        return None, None, masked[verb.end() : verb.end() + 1] == ":"
     m = _SUBJECT_PRONOUN.search(masked, max(lo, v - 40), v)
     if m:
         return None, m["pro"].lower(), True
@@ -791,6 +805,12 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
     if rel and rel["word"] not in SPEECH_VERBS:
         return None, None, False  # "the approach that Sotomayor condemns": not the clause the quote is in
     m = _SUBJECT_NAMED.search(masked, lo, v)
+    if (
+        m
+        and _RELATIVE_AFTER.match(masked, m.end("name"))
+        and _OBJECT_BEFORE.search(masked, max(0, m.start() - 30), m.start())
+    ):
+        m = None  # "The Scot defended Beattie, whose dismissal ..., saying": the object of a verb, not its subject
     if m and m.start() >= lo and verb.group().endswith("ing"):
         name, _title, possessive = clean_name(m["name"])
         if name and possessive and _only_space(masked, m.end(), v):
@@ -1007,7 +1027,8 @@ def _resolve_pronouns(ctx: _Context) -> None:
     sentences = ctx.sentences
     assert book is not None and sentences is not None
     topics = sorted(ctx.events + ctx.subjects)
-    # where each speaker spoke -> where the sentence with their words ends (None: find it)
+    # where each speaker spoke -> where that sentence ends (None: find it); the rest of it is what they talk
+    # about or who they are ('said Robert Thomas, who lives near Carolina Beach'), not a rival
     spoke_at: dict[int, int | None] = {pos: None for pos, _name in ctx.events}
     undecided = {"m": -1, "f": -1}  # where the last pronoun of each gender was left unresolved
     for part in sorted(ctx.parts, key=lambda p: p.start):
@@ -1035,11 +1056,11 @@ def _resolve_pronouns(ctx: _Context) -> None:
             rivals_from = min(max(where, rivals_from), limit)
         rival = _someone_else_named(ctx, rivals_from, limit, want, full)
         if rival and at < part.open_at:
-            # "Saying President Obama, he said, was ...": in the pronoun's own sentence only a name that is the
-            # subject of a verb ("When Obama arrived, he said") competes; one it talks about does not
+            # "Saying President Obama, he said, was ...": in the pronoun's own sentence the object of a
+            # participle is what it talks about; any other name there ("As for Tlaib, she said") competes
             own = max(sentences.bounds(at, ctx.paragraphs[part.para][0], len(ctx.body))[0], rivals_from)
             rival = _someone_else_named(ctx, rivals_from, own, want, full) or _someone_else_named(
-                ctx, own, limit, want, full, subjects=True
+                ctx, own, limit, want, full, skip_objects=True
             )
         if where < undecided[want] or unnamed or rival:
             undecided[want] = at
@@ -1066,9 +1087,9 @@ def _last_topic(ctx: _Context, topics: list[tuple[int, str]], before: int, want:
     return None
 
 
-def _someone_else_named(ctx: _Context, lo: int, hi: int, want: str, full: str, *, subjects: bool = False) -> bool:
+def _someone_else_named(ctx: _Context, lo: int, hi: int, want: str, full: str, *, skip_objects: bool = False) -> bool:
     """True when a person other than ``full`` who may be a ``want`` is named in ``[lo, hi)`` (with
-    ``subjects``, only as the subject of a verb)."""
+    ``skip_objects``, not counting the object of a participle: "Saying President Obama, ...")."""
     book = ctx.book
     assert book is not None
     i = bisect.bisect_left(ctx.mention_starts, lo)
@@ -1078,7 +1099,11 @@ def _someone_else_named(ctx: _Context, lo: int, hi: int, want: str, full: str, *
         i += 1
         if not book.is_person(name):
             continue
-        if subjects and not mention.possessive and not _VERB_AFTER.match(ctx.masked, mention.end):
+        if (
+            skip_objects
+            and ctx.masked[mention.end : mention.end + 1] == ","
+            and _GERUND_OBJECT.search(ctx.masked, max(0, mention.start - 20), mention.end)
+        ):
             continue
         other = book.fullest(name)
         if other == full or (" " not in other and full.endswith(" " + other)):
@@ -1127,9 +1152,19 @@ def _propagate(ctx: _Context) -> None:
     for index, (start, end, _kind, _author) in enumerate(ctx.paragraphs):
         parts = by_para.get(index, [])
         prev_parts = by_para.get(index - 1, [])
-        if not parts or not prev_parts or parts[0].direct or parts[0].speaker or not prev_parts[-1].speaker:
+        if not parts or parts[0].direct or parts[0].speaker or not _only_space(ctx.body, start, parts[0].open_at):
             continue
-        if not _only_space(ctx.body, start, parts[0].open_at):
+        if _subheading(ctx.body, start, end):
+            continue  # "'It was just smoke'" over a section: a line quoted as its title, not more of the speech
+        if index > 0 and _only_quotes(ctx, start, end) and not any(p.direct or p.pronoun for p in parts):
+            # 'Yates insists her decision was not political ...' then a paragraph of nothing but quotation:
+            # the words of whoever the previous paragraph's last sentence reported
+            reported = _last_sentence_speaker(ctx, index - 1, prev_parts)
+            if reported:
+                for part in parts:
+                    part.speaker = part.speaker or reported
+                continue
+        if not prev_parts or not prev_parts[-1].speaker:
             continue
         previous = prev_parts[-1]
         p_start, p_end = ctx.paragraphs[index - 1][0], ctx.paragraphs[index - 1][1]
@@ -1139,6 +1174,40 @@ def _propagate(ctx: _Context) -> None:
             for part in parts:
                 if part.open_at <= first_sentence_end or whole:
                     part.speaker = part.speaker or previous.speaker
+
+
+def _subheading(body: str, start: int, end: int) -> bool:
+    """A short paragraph with no punctuation at its end, inside or outside its marks: a section title."""
+    text = body[start:end].strip().strip(_ALL_MARKS).rstrip()
+    return len(text.split()) <= 8 and text[-1:] not in ".!?,;:…—–-)"
+
+
+def _last_sentence_speaker(ctx: _Context, index: int, parts: list[_Part]) -> str | None:
+    """Who the last sentence of paragraph ``index`` says spoke ("Yates insists ..."), when that sentence has
+    no quotation and nobody else speaks or opens a sentence after them in it; else None."""
+    sentences = ctx.sentences
+    assert sentences is not None
+    p_start, p_end, kind, _author = ctx.paragraphs[index]
+    if kind == "post" or p_end <= p_start:
+        return None
+    last = p_end - 1
+    while last > p_start and ctx.body[last].isspace():
+        last -= 1
+    sent_start, _ = sentences.bounds(last, p_start, p_end)
+    if any(part.end > sent_start for part in parts) or _sentence_subject(ctx, sent_start, p_end)[1]:
+        return None  # a quotation there, or "He said Smith told him ...": not one named speaker's sentence
+    lo = bisect.bisect_left(ctx.events, (sent_start, ""))
+    hi = bisect.bisect_left(ctx.events, (p_end, ""))
+    book = ctx.book
+    assert book is not None
+    raw = [name for _pos, name in ctx.events[lo:hi]]
+    raw.extend(name for pos, name in ctx.subjects if sent_start <= pos < p_end)
+    names = {book.fullest(name) for name in raw}
+    if len(names) != 1 or any(is_outlet(name) or is_group(name) for name in raw):
+        return None  # "The Hill writes that:" reports others' words
+    name = names.pop()
+    # a person only: "noting: 'It's decision time.'" after "He warned ... Parliament will" is his, not its
+    return name if book.is_person(name) else None
 
 
 def _leads_to(ctx: _Context, part: _Part, later: _Part) -> bool:
