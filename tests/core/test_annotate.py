@@ -527,3 +527,29 @@ def test_a_passive_or_an_object_is_not_a_speaker() -> None:
         'overreacted. But he has had a rethink. He said: "I should set the record straight."'
     )
     assert quotes(body)[0][2] is None
+
+
+def test_the_company_is_the_organisation_that_acted_just_before() -> None:
+    body = 'In 2013, Yahoo was hacked, and the company said in a statement that "all user accounts were affected".'
+    assert quotes(body)[0][2] == "Yahoo"
+    body = (
+        'The Vatican sent a six-man team to Amatrice. A statement said the decision was taken as a "sign of '
+        "the pope's concrete proximity to the people.\""
+    )
+    assert quotes(body)[0][2] == "Vatican"
+    # a person acting after the organisation may be whose words they are
+    body = 'Boeing won the contract. Dennis Muilenburg met the press. "We look forward to it," the company said.'
+    assert quotes(body)[0][2] == "the company"
+
+
+def test_she_may_be_a_spokeswoman_the_article_does_not_name() -> None:
+    body = (
+        "The cables were cut, a France Telecom spokeswoman who asked not to be named said.\n\n"
+        '"The first is that it could be an underwater earthquake," she said.'
+    )
+    assert quotes(body)[0][2] == "a France Telecom spokeswoman"
+    body = (
+        "The cables were cut, a France Telecom spokeswoman said. Anne Dupont, an engineer, arrived later.\n\n"
+        '"The first is that it could be an underwater earthquake," she said.'
+    )
+    assert quotes(body)[0][2] == "Anne Dupont"  # the last person named who fits, as for any "she"

@@ -194,6 +194,18 @@ _DESCRIBED_NP = re.compile(
     rf"(?P<np>(?i:an?|the|one|two|three|several|some|many|another)[ \t]+[^,;:{MASK}\n]{{1,80}}?)"
     rf"(?:,[^,;:{MASK}\n]{{1,80}},)?(?:[ \t]+{_ADV}){{0,2}}[ \t]*$"
 )
+# Words that stand for an organisation an article named before ("the company said", "a statement said").
+_ORG_HEADS = words(
+    """company firm group agency ministry department organisation organization corporation carrier
+    airline retailer manufacturer maker bank network statement"""
+)
+# Role words for one person who speaks for others; a he/she may refer back to them.
+_PERSON_ROLES = words(
+    """spokeswoman spokesman spokesperson official aide adviser advisor source representative lawyer attorney
+    chairman chairwoman chief director executive officer"""
+)
+_RELATIVE_TAIL = re.compile(r"[ \t]+(?:who|that|which)\b.*$")
+_CLAUSE_JOINT = re.compile(r"(?:,[ \t]+(?:and|but|while)|;)[ \t]+")
 _NOT_A_NOUN = words("that which who whom whose and or but if when while as than then to of in on at for with by")
 # Words that show a described "subject" runs on into a clause ("The Atlantic Wire ran a story ... called").
 _CLAUSE_WORDS = words("was were is are has had have ran did does do will would can could said told says made got")
@@ -347,6 +359,8 @@ class _Context:
     mentions: list[Mention] = field(default_factory=list)  # names outside quotations, in text order
     roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> (where, name) it stands before
     unnamed: list[int] = field(default_factory=list)  # sentences opening with a person not named ("The Australian")
+    # (position, words, gender) of a described person who spoke ("a France Telecom spokeswoman ... said")
+    described: list[tuple[int, str, str | None]] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
 
 
@@ -746,11 +760,13 @@ def _collect_events(ctx: _Context) -> None:
                 # inverted verb that ends the sentence is who spoke, not the name before the verb
                 ctx.events.append((m.start(), named))
                 continue
-            name, _pronoun, _known = _subject(ctx, m, sent_start)
+            name, pronoun, _known = _subject(ctx, m, sent_start)
             if name:
                 ctx.events.append((m.start(), name))
             elif after:  # "..., said local hospital director Hengky Tewu, who ..."
                 ctx.events.append((m.start(), named))
+            elif not pronoun and (np := _DESCRIBED_NP.search(masked, max(sent_start, m.start() - 100), m.start())):
+                _note_described(ctx, np["np"], m.start())
         for m in _ACCORDING_ANYWHERE.finditer(masked, start, end):
             # "..., according to Danny McPherson, chief security officer ...": a source speaks too
             name = clean_name(m["name"])[0]
@@ -764,6 +780,20 @@ def _collect_events(ctx: _Context) -> None:
                 ctx.unnamed.append(sent_start)
     ctx.events.extend((part.start, part.speaker) for part in ctx.parts if part.post and part.speaker)
     ctx.events.sort()
+
+
+def _note_described(ctx: _Context, np: str, at: int) -> None:
+    """Keep a described person who speaks at ``at`` ("a France Telecom spokeswoman who asked not to be named
+    said") as someone a later "she said" may refer to, with the gender the role word gives."""
+    np = _RELATIVE_TAIL.sub("", np)
+    words = np.split()
+    if len(words) < 2 or words[-1].lower() not in _PERSON_ROLES:
+        return
+    described = _described_speaker(ctx, np, at)
+    if described and described[:1].islower():
+        head = words[-1].lower()
+        gender = "f" if head.endswith("woman") else "m" if head.endswith("man") else None
+        ctx.described.append((at, described, gender))
 
 
 def _opens_with_described_person(masked: str, sent_start: int, limit: int) -> bool:
@@ -954,8 +984,18 @@ def _attribute(ctx: _Context, part: _Part) -> None:
             part.speaker = name
         elif pronoun:
             part.pronoun = (pronoun.lower(), sent_start if pronoun.isupper() else verb.start())
-        elif known and (m := _DESCRIBED_NP.fullmatch(masked, intro.end() if intro else sent_start, verb.start())):
-            part.speaker = _described_speaker(ctx, m["np"], part.open_at)
+        elif known:
+            # the described subject opens the sentence, or its last clause ("Yahoo was hacked, and the company
+            # said in a statement that ...")
+            clause = intro.end() if intro else sent_start
+            for joint in _CLAUSE_JOINT.finditer(masked, clause, verb.start()):
+                clause = joint.end()
+            opening = intro.end() if intro else sent_start
+            m = _DESCRIBED_NP.fullmatch(masked, opening, verb.start()) or _DESCRIBED_NP.fullmatch(
+                masked, clause, verb.start()
+            )
+            if m:
+                part.speaker = _described_speaker(ctx, m["np"], part.open_at)
         if known:
             return
     # c) "…," according to X  (a source; the weakest sign)
@@ -981,12 +1021,34 @@ def _described_speaker(ctx: _Context, np: str, before: int) -> str | None:
     if tokens[-1].endswith("s") and tokens[-2][:1].isupper():
         return None  # "The USDA keeps (warning)": a verb after the name, not a description
     determiner = tokens[0].lower()
+    if len(tokens) == 2 and tokens[1].lower() in _ORG_HEADS and (actor := _acting_organisation(ctx, before)):
+        return actor  # "Yahoo was hacked, and the company said": the organisation the sentence is about
     if determiner in ("the", "our"):
         roles = [" ".join(tokens[-2:]).lower(), tokens[-1].lower()] if len(tokens) > 2 else [tokens[-1].lower()]
         for role in roles:  # "the foreign secretary" before "the secretary"
             if holder := _role_holder(ctx, role, before):
                 return holder
     return " ".join([determiner, *tokens[1:]])
+
+
+def _acting_organisation(ctx: _Context, before: int) -> str | None:
+    """The organisation that is the subject of a clause in the sentence before ``before`` or the one ahead of it
+    ("The Vatican sent a team ... A statement said"), when exactly one acts after the last person who does."""
+    sentences = ctx.sentences
+    book = ctx.book
+    assert sentences is not None and book is not None
+    start = sentences.bounds(before, 0, before)[0]
+    start = sentences.bounds(max(0, start - 2), 0, start)[0] if start > 0 else 0
+    found: set[str] = set()
+    for m in _CLAUSE_SUBJECT.finditer(ctx.masked, start, before):  # "Yahoo was hacked"
+        name, _title, possessive = clean_name(m["name"])
+        if not name or possessive or name.split()[0] in LEADING_STOP:
+            continue
+        if book.is_person(name) or is_group(name) or name in PLACES:
+            found = set()  # a person acts later than any organisation so far: the words may be theirs
+        else:
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _role_holder(ctx: _Context, role: str, before: int) -> str | None:
@@ -1042,6 +1104,13 @@ def _resolve_pronouns(ctx: _Context) -> None:
         else:  # 'Conway confirmed ..., but she said it remains "..."'
             limit = at
         topic = _last_topic(ctx, topics, limit, want)
+        described = _last_described(ctx, limit, want)
+        if described and (topic is None or topic[0] < described[0]):
+            # "a France Telecom spokeswoman ... said" and no fitting person named since: "she" is her
+            d_end = sentences.bounds(described[0], 0, len(ctx.body))[1]
+            if not _someone_else_named(ctx, min(d_end, limit), limit, want, ""):
+                part.speaker = described[1]
+            continue
         if topic is None:
             continue
         where, full = topic
@@ -1070,6 +1139,14 @@ def _resolve_pronouns(ctx: _Context) -> None:
         # 'he asked: "...?"' ends its sentence with the quotation; '"...," he said.' goes on after it
         ends = at < part.open_at and ctx.body[part.end - 1 : part.end] in (".", "?", "!")
         spoke_at[part.end] = part.end if ends else None
+
+
+def _last_described(ctx: _Context, before: int, want: str) -> tuple[int, str] | None:
+    """(position, words) of the last described person fitting ``want`` who spoke before ``before``."""
+    for pos, described, gender in reversed(ctx.described):
+        if pos < before and before - pos <= _FOCUS_REACH:
+            return (pos, described) if gender in (None, want) else None
+    return None
 
 
 def _last_topic(ctx: _Context, topics: list[tuple[int, str]], before: int, want: str) -> tuple[int, str] | None:
