@@ -17,16 +17,21 @@ is available here. The pipeline, paragraph by paragraph:
    RAI-TV", ", X, a spokesperson, said", '"…," Biden fibbed.', "..., according to X"), a speech verb earlier
    in the quote's sentence ("X said on Twitter: ", "X said that ... Belarus “...", "According to X, ...",
    "X, who ... called it"), then the other parts of the same quote (split by its attribution, or continued
-   over paragraphs), then the previous paragraph's speaker for a paragraph that is nothing but a quote.
+   over paragraphs), then the previous paragraph's speaker for a paragraph that is nothing but a quote, or
+   the one person its last sentence reported ("Yates insists ..." then a bare quotation paragraph).
    Names become the fullest form the article gives (names.py). An embedded post is a quote by its author.
-4. Pronouns, precision first. "he"/"she" is the last person who spoke or opened a sentence before the
-   pronoun's sentence, and nobody when anyone else who may be a he (she) was named in between: with two
-   fitting candidates the rules cannot know, and a wrong speaker is worse than none.
+4. Pronouns, precision first. "he"/"she" is the last person who spoke (also "according to X"), or opened a
+   sentence, before the pronoun's sentence, and nobody when anyone else who may be a he (she) was named in
+   between: with two fitting candidates the rules cannot know, and a wrong speaker is worse than none. Who a
+   speaker talks about in their own sentence ("Peters told the Herald that Tarrant ...") and the object of a
+   participle in the pronoun's sentence ("Saying President Obama, he said, was ...") are not candidates.
 5. Described speakers. An attribution to someone the article does not name ("the company said", "A top
    Senate Republican leadership aide told POLITICO:") gives the words as written, lower case first
    ("the company", "a top Senate Republican leadership aide"): true, and more use to a reader than
    "unattributed". "the Chester chairman" / "our correspondent" is the one person introduced with that role
-   ("Chairman Steve Vaughan"). A described speaker always starts lower case; a name never does.
+   ("Chairman Steve Vaughan"); "the company" / "a statement" is the one organisation that acted in that
+   sentence or the one before ("Yahoo was hacked, and the company said"); a later "she said" may be the
+   spokeswoman described before. A described speaker always starts lower case; a name never does.
 
 Every span satisfies ``body[start:end] == text``; spans of one kind never overlap; time is linear in the
 length of the body (each look-around is bounded).
