@@ -165,10 +165,22 @@ def test_a_surname_is_not_resolved_to_a_relative_with_another_role() -> None:
 
 def test_a_pronoun_with_two_fitting_people_before_it_stays_none() -> None:
     body = (
-        'Glenn Beck spoke for an hour. "We are lost," he said. '
-        'Saying President Obama, he said, was "too simple an answer." "This is the disease," he said.'
+        'Glenn Beck spoke for an hour. "We are lost," he said. He met President Obama later. '
+        '"This is the disease," he said. "It is," he added.'
     )
     assert [q[2] for q in quotes(body)] == ["Glenn Beck", None, None]
+    # in the pronoun's own sentence a name competes when it is a subject (or a possessive), not an object
+    body = 'Glenn Beck spoke for an hour. "We are lost," he said. When President Obama arrived, he said "no."'
+    assert [q[2] for q in quotes(body)] == ["Glenn Beck", None]
+    body = (
+        'Glenn Beck spoke for an hour. "We are lost," he said. After President Obama\'s speech, he said "it is over."'
+    )
+    assert [q[2] for q in quotes(body)] == ["Glenn Beck", None]
+    body = 'Glenn Beck spoke. "We are lost," he said. Saying President Obama, he said, was "too simple an answer."'
+    assert [q[2] for q in quotes(body)] == ["Glenn Beck", "Glenn Beck"]
+    # who a speaker talks about after the verb is no rival for the next "he said"
+    body = 'Richard Peters told the Herald that Brenton Tarrant appeared lucid. "He seemed to understand," he said.'
+    assert quotes(body)[0][2] == "Richard Peters"
     # the quote's own subject is what it talks about, not who speaks
     body = 'Alan Milburn spoke on the radio. Mr Blair has "the same passion for the job as ever", he said.'
     assert quotes(body)[0][2] == "Alan Milburn"
@@ -448,3 +460,96 @@ def test_time_grows_linearly() -> None:
         return best
 
     assert cost(large) / cost(small) < 24
+
+
+def test_an_inverted_verb_ending_the_sentence_names_the_speaker_after_it() -> None:
+    body = (
+        "Among the dead was a girl, identified as Yolanda Mandofi, whose head was crushed, said local hospital "
+        'director Hengky Tewu.\n\n"Our ambulances are picking up two more," he said.'
+    )
+    assert quotes(body)[0][2] == "Hengky Tewu"
+
+
+def test_a_surname_shared_by_several_people_is_a_person() -> None:
+    # "Trump" ends two full names here; the one who speaks is still a person a later "he" can name
+    body = (
+        'Donald Trump spoke. Fred Trump did not. "We have foes," Trump said in Scotland.\n\n'
+        '"Russia is a foe in certain respects," he continued.'
+    )
+    assert [q[2] for q in quotes(body)] == ["Trump", "Trump"]
+
+
+def test_a_source_given_by_according_to_is_who_a_later_he_is() -> None:
+    body = (
+        "Traffic was hit, according to Danny McPherson, chief security officer with Arbor Networks.\n\n"
+        '"It\'s significant that it was lost," he said'
+    )
+    assert quotes(body)[0][2] == "Danny McPherson"
+
+
+def test_our_correspondent_is_the_correspondent_the_article_named() -> None:
+    body = (
+        'BBC correspondent James Hardy said the speech would matter. "Mr Brown will lay out his credentials '
+        'as a reforming chancellor," our correspondent said.'
+    )
+    assert quotes(body)[0][2] == "James Hardy"
+
+
+def test_a_paragraph_of_quotation_after_a_reported_sentence_is_its_speakers() -> None:
+    body = (
+        "Sally Yates testified on Monday.\n\nYates insists her decision to inform the White House was not "
+        "political and she did not call for the administration to fire Michael Flynn.\n\n"
+        '"We gave them this information so that they could take action."'
+    )
+    assert quotes(body)[0][2] == "Sally Yates"
+    # not when the sentence opens with a pronoun, and not a subheading
+    body = (
+        "He warned this was the last week Parliament would have, noting that Jeremy Corbyn disagreed.\n\n"
+        '"If MPs want to prevent a no-deal exit they will have the opportunity to do so."'
+    )
+    assert quotes(body)[0][2] is None
+    body = (
+        "Chuck Schumer visited the site.\n\n"
+        'Schumer said the tracks were in good shape -- "but it\'s premature to blame anyone," he added.'
+        "\n\n'It was just smoke'\n\nThe train was ten miles short of its destination."
+    )
+    assert [q[2] for q in quotes(body)] == ["Chuck Schumer", None]
+
+
+def test_a_passive_or_an_object_is_not_a_speaker() -> None:
+    body = (
+        'She defended star Luann de Lesseps, who was accused of darkening her skin.\n\n"And people said that '
+        'was racist," she said.'
+    )
+    assert quotes(body)[0][2] is None
+    body = (
+        "The Scot defended James Beattie, whose dismissal put Everton on the back foot, saying Gallas "
+        'overreacted. But he has had a rethink. He said: "I should set the record straight."'
+    )
+    assert quotes(body)[0][2] is None
+
+
+def test_the_company_is_the_organisation_that_acted_just_before() -> None:
+    body = 'In 2013, Yahoo was hacked, and the company said in a statement that "all user accounts were affected".'
+    assert quotes(body)[0][2] == "Yahoo"
+    body = (
+        'The Vatican sent a six-man team to Amatrice. A statement said the decision was taken as a "sign of '
+        "the pope's concrete proximity to the people.\""
+    )
+    assert quotes(body)[0][2] == "Vatican"
+    # a person acting after the organisation may be whose words they are
+    body = 'Boeing won the contract. Dennis Muilenburg met the press. "We look forward to it," the company said.'
+    assert quotes(body)[0][2] == "the company"
+
+
+def test_she_may_be_a_spokeswoman_the_article_does_not_name() -> None:
+    body = (
+        "The cables were cut, a France Telecom spokeswoman who asked not to be named said.\n\n"
+        '"The first is that it could be an underwater earthquake," she said.'
+    )
+    assert quotes(body)[0][2] == "a France Telecom spokeswoman"
+    body = (
+        "The cables were cut, a France Telecom spokeswoman said. Anne Dupont, an engineer, arrived later.\n\n"
+        '"The first is that it could be an underwater earthquake," she said.'
+    )
+    assert quotes(body)[0][2] == "Anne Dupont"  # the last person named who fits, as for any "she"

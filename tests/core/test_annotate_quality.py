@@ -5,8 +5,13 @@ articles always run; the ../shared/corpora articles are skipped when the corpora
 
 Held-out (blind) speaker scores of the second round, each batch scored once before any rule saw it:
 heldout3 (18 articles) P 82.5 R 61.2 with the first round's rules; final (8) P 94.1 R 86.5 and final2 (6)
-P 100 R 69.2 with the second round's (P 85.7 / R 81.1 and P 89.3 / R 64.1 with the first round's). Speakers
-are held to precision first: a wrong speaker is worse than none, so recall is the number that moves.
+P 100 R 69.2 with the second round's (P 85.7 / R 81.1 and P 89.3 / R 64.1 with the first round's). Third round:
+heldout4 (8 articles) written and scored blind first, with the rules of 1f9791b: speakers P 84.1 (37/44) R 61.7
+(37/60), described P 100 (3/3) R 50.0 (3/6), quote spans P 94.4 R 97.1; after the third round's rules (15faed3),
+speakers P 81.8 (36/44) R 60.0 (36/60), described P 100 (4/4) R 66.7 (4/6): one speaker lost ("James", a given
+name the rules now take for a person, instead of "James Johnson") and none gained; final2 unchanged (P 100 R
+69.2). Speakers are held to precision first: a wrong speaker is worse than none, so recall is the number that
+moves.
 """
 
 from __future__ import annotations
@@ -18,9 +23,9 @@ from tests.conftest import shared_corpus
 TARGETS: dict[str, tuple[float, float]] = {
     "quotes": (0.99, 0.99),
     # precision first (a wrong speaker is worse than none): the second round traded recall for it
-    "speakers": (0.99, 0.86),
+    "speakers": (0.99, 0.93),
     # speakers the article describes instead of naming ("a France Telecom spokeswoman"), given as written
-    "described": (0.95, 0.45),
+    "described": (0.95, 0.60),
     "terms": (0.98, 0.98),
     "figures": (0.98, 0.97),
     "values": (0.98, 0.98),
@@ -28,7 +33,7 @@ TARGETS: dict[str, tuple[float, float]] = {
 # Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
 # blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
 # other batches but held to no target, so nobody tunes on them by accident.
-UNTUNED: frozenset[str] = frozenset({"final2"})
+UNTUNED: frozenset[str] = frozenset({"final2", "heldout4"})
 SEED_TARGETS: dict[str, tuple[float, float]] = {name: (1.0, 1.0) for name in TARGETS}
 
 

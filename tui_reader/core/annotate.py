@@ -17,16 +17,21 @@ is available here. The pipeline, paragraph by paragraph:
    RAI-TV", ", X, a spokesperson, said", '"…," Biden fibbed.', "..., according to X"), a speech verb earlier
    in the quote's sentence ("X said on Twitter: ", "X said that ... Belarus “...", "According to X, ...",
    "X, who ... called it"), then the other parts of the same quote (split by its attribution, or continued
-   over paragraphs), then the previous paragraph's speaker for a paragraph that is nothing but a quote.
+   over paragraphs), then the previous paragraph's speaker for a paragraph that is nothing but a quote, or
+   the one person its last sentence reported ("Yates insists ..." then a bare quotation paragraph).
    Names become the fullest form the article gives (names.py). An embedded post is a quote by its author.
-4. Pronouns, precision first. "he"/"she" is the last person who spoke or opened a sentence before the
-   pronoun's sentence, and nobody when anyone else who may be a he (she) was named in between: with two
-   fitting candidates the rules cannot know, and a wrong speaker is worse than none.
+4. Pronouns, precision first. "he"/"she" is the last person who spoke (also "according to X"), or opened a
+   sentence, before the pronoun's sentence, and nobody when anyone else who may be a he (she) was named in
+   between: with two fitting candidates the rules cannot know, and a wrong speaker is worse than none. Who a
+   speaker talks about in their own sentence ("Peters told the Herald that Tarrant ...") and the object of a
+   participle in the pronoun's sentence ("Saying President Obama, he said, was ...") are not candidates.
 5. Described speakers. An attribution to someone the article does not name ("the company said", "A top
    Senate Republican leadership aide told POLITICO:") gives the words as written, lower case first
    ("the company", "a top Senate Republican leadership aide"): true, and more use to a reader than
    "unattributed". "the Chester chairman" / "our correspondent" is the one person introduced with that role
-   ("Chairman Steve Vaughan"). A described speaker always starts lower case; a name never does.
+   ("Chairman Steve Vaughan"); "the company" / "a statement" is the one organisation that acted in that
+   sentence or the one before ("Yahoo was hacked, and the company said"); a later "she said" may be the
+   spokeswoman described before. A described speaker always starts lower case; a name never does.
 
 Every span satisfies ``body[start:end] == text``; spans of one kind never overlap; time is linear in the
 length of the body (each look-around is bounded).
@@ -166,6 +171,7 @@ _VERB_THEN_NAME = re.compile(
     rf"[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}(?:{NAME}[ \t]+(?:{_ROLE}[ \t]+){{1,3}}(?=[A-Z]))?"
     rf"(?P<name>{NAME})(?P<tail>(?:[ \t]+{_ROLE}){{1,2}}(?=[ \t]*[.,;:]))?"
 )
+_CLOSES_SENTENCE = re.compile(r"[ \t]*(?:[.!?]|$)")
 _JOINT_AT = re.compile(rf"[ \t]+(?:and|&)[ \t]+{NAME}")
 _REPORT_VERBS = words("reported reports reporting report wrote writes")
 # ", Trump said" / ", civil protection worker Andrea Gentili told the AP" / ", Oana Lungescu, a NATO
@@ -185,7 +191,7 @@ _AFTER_ANY_VERB = re.compile(
 _AFTER_DASH_LINE = re.compile(rf"[ \t]*\n?\n?[ \t]*(?:--|—|–)[ \t]*(?P<name>{NAME})")
 # ", the company said": an attribution to someone the text does not name.
 _AFTER_UNNAMED = re.compile(
-    rf"{_LEAD}(?P<desc>(?:the|a|an|one|two|three)[ \t]+[a-z][\w ’'-]{{0,40}}?)[ \t]+(?:{_SAY_ALT})\b"
+    rf"{_LEAD}(?P<desc>(?:the|a|an|our|one|two|three)[ \t]+[a-z][\w ’'-]{{0,40}}?)[ \t]+(?:{_SAY_ALT})\b"
 )
 # A described subject as written, for a speaker the article does not name ("A top Senate Republican
 # leadership aide told POLITICO:", "A spokesman for Unison, Britain's biggest union, said").
@@ -193,6 +199,18 @@ _DESCRIBED_NP = re.compile(
     rf"(?P<np>(?i:an?|the|one|two|three|several|some|many|another)[ \t]+[^,;:{MASK}\n]{{1,80}}?)"
     rf"(?:,[^,;:{MASK}\n]{{1,80}},)?(?:[ \t]+{_ADV}){{0,2}}[ \t]*$"
 )
+# Words that stand for an organisation an article named before ("the company said", "a statement said").
+_ORG_HEADS = words(
+    """company firm group agency ministry department organisation organization corporation carrier
+    airline retailer manufacturer maker bank network statement"""
+)
+# Role words for one person who speaks for others; a he/she may refer back to them.
+_PERSON_ROLES = words(
+    """spokeswoman spokesman spokesperson official aide adviser advisor source representative lawyer attorney
+    chairman chairwoman chief director executive officer"""
+)
+_RELATIVE_TAIL = re.compile(r"[ \t]+(?:who|that|which)\b.*$")
+_CLAUSE_JOINT = re.compile(r"(?:,[ \t]+(?:and|but|while)|;)[ \t]+")
 _NOT_A_NOUN = words("that which who whom whose and or but if when while as than then to of in on at for with by")
 # Words that show a described "subject" runs on into a clause ("The Atlantic Wire ran a story ... called").
 _CLAUSE_WORDS = words("was were is are has had have ran did does do will would can could said told says made got")
@@ -265,6 +283,11 @@ _PAST = (
     r"kept|held|left|"
     r"won|lost|ran|began|became|put|set|brought|thought|felt|knew|found|chose|did|stood|sat|led)(?![\w’'])"
 )
+_PASSIVE_BEFORE = re.compile(r"(?<![\w’'])(?:was|were|been|being|be|is|are|am|get|gets|got)[ \t]+$")
+_RELATIVE_AFTER = re.compile(r",[ \t]+(?:who|whose|whom)\b")
+_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:[a-z]{3,}ed|was|were|been|being)[ \t]+$")
+# "Saying President Obama, he said": a name that is the object of a participle
+_GERUND_OBJECT = re.compile(r"(?<![\w’'])[A-Za-z][a-z]{2,}ing[ \t]+(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]*$")
 _CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'])(?P<name>{NAME})(?:[ \t]+{_ADV}){{0,2}}[ \t]+{_PAST}")
 # "the approach that Sotomayor condemns": a speech verb inside a relative clause after a noun.
 _RELATIVE_BEFORE = re.compile(
@@ -289,6 +312,7 @@ _SENTENCE_INTRO = re.compile(
     r"Despite|Following|Under|With|As|Since|While|When|Unlike|Like|For|From|Without|Through|Within)\b"
     rf"[^,{MASK}\n]{{0,60}},[ \t]*)?"
 )
+_ACCORDING_ANYWHERE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})")
 _ACCORDING_BEFORE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,?[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?](?P<close>[”\"’'»)]*)[ \t\n]+(?=[\"“‘'«(]?[A-Z0-9])")
 _ABBREVIATIONS = words(
@@ -340,6 +364,8 @@ class _Context:
     mentions: list[Mention] = field(default_factory=list)  # names outside quotations, in text order
     roles: dict[str, list[tuple[int, str]]] | None = None  # role word -> (where, name) it stands before
     unnamed: list[int] = field(default_factory=list)  # sentences opening with a person not named ("The Australian")
+    # (position, words, gender) of a described person who spoke ("a France Telecom spokeswoman ... said")
+    described: list[tuple[int, str, str | None]] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
 
 
@@ -729,16 +755,28 @@ def _collect_events(ctx: _Context) -> None:
     for start, end, _kind, _author in ctx.paragraphs:
         for m in _VERB_RE.finditer(masked, start, end):
             sent_start, _ = sentences.bounds(m.start(), start, end)
-            name, _pronoun, _known = _subject(ctx, m, sent_start)
+            after = None
+            if masked[max(start, m.start() - 2) : m.start()] == ", ":
+                after = _VERB_THEN_NAME.match(masked, m.end(), min(end, m.end() + 120))
+                if after and (after["tail"] or not (named := clean_name(after["name"])[0])):
+                    after = None
+            if after and m.group() in _VERB_FIRST and _CLOSES_SENTENCE.match(masked, after.end()):
+                # "..., whose head was crushed, said local hospital director Hengky Tewu.": the name after an
+                # inverted verb that ends the sentence is who spoke, not the name before the verb
+                ctx.events.append((m.start(), named))
+                continue
+            name, pronoun, _known = _subject(ctx, m, sent_start)
             if name:
                 ctx.events.append((m.start(), name))
-            elif (
-                masked[max(start, m.start() - 2) : m.start()] == ", "
-                and (after := _VERB_THEN_NAME.match(masked, m.end(), min(end, m.end() + 120)))
-                and not after["tail"]
-                and (named := clean_name(after["name"])[0])
-            ):  # "..., said local hospital director Hengky Tewu."
+            elif after:  # "..., said local hospital director Hengky Tewu, who ..."
                 ctx.events.append((m.start(), named))
+            elif not pronoun and (np := _DESCRIBED_NP.search(masked, max(sent_start, m.start() - 100), m.start())):
+                _note_described(ctx, np["np"], m.start())
+        for m in _ACCORDING_ANYWHERE.finditer(masked, start, end):
+            # "..., according to Danny McPherson, chief security officer ...": a source speaks too
+            name = clean_name(m["name"])[0]
+            if name and not is_outlet(name) and not is_group(name):
+                ctx.events.append((m.start(), name))
         for sent_start in sentences.starts_within(start, end):
             name, _pronoun = _sentence_subject(ctx, sent_start, end)
             if name and ctx.book is not None and ctx.book.is_person(name):
@@ -747,6 +785,20 @@ def _collect_events(ctx: _Context) -> None:
                 ctx.unnamed.append(sent_start)
     ctx.events.extend((part.start, part.speaker) for part in ctx.parts if part.post and part.speaker)
     ctx.events.sort()
+
+
+def _note_described(ctx: _Context, np: str, at: int) -> None:
+    """Keep a described person who speaks at ``at`` ("a France Telecom spokeswoman who asked not to be named
+    said") as someone a later "she said" may refer to, with the gender the role word gives."""
+    np = _RELATIVE_TAIL.sub("", np)
+    words = np.split()
+    if len(words) < 2 or words[-1].lower() not in _PERSON_ROLES:
+        return
+    described = _described_speaker(ctx, np, at)
+    if described and described[:1].islower():
+        head = words[-1].lower()
+        gender = "f" if head.endswith("woman") else "m" if head.endswith("man") else None
+        ctx.described.append((at, described, gender))
 
 
 def _opens_with_described_person(masked: str, sent_start: int, limit: int) -> bool:
@@ -777,6 +829,10 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
     masked = ctx.masked
     v = verb.start()
     lo = max(sent_start, v - 120)
+    if not verb.group().endswith("ing") and _PASSIVE_BEFORE.search(masked, max(lo, v - 12), v):
+        # "de Lesseps, who was accused of ...": the subject did not speak; "she was told:" introduces words
+        # nobody here said, while in "X said Labour was characterised by '...'" the earlier verb is the one
+        return None, None, masked[verb.end() : verb.end() + 1] == ":"
     m = _SUBJECT_PRONOUN.search(masked, max(lo, v - 40), v)
     if m:
         return None, m["pro"].lower(), True
@@ -784,6 +840,12 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
     if rel and rel["word"] not in SPEECH_VERBS:
         return None, None, False  # "the approach that Sotomayor condemns": not the clause the quote is in
     m = _SUBJECT_NAMED.search(masked, lo, v)
+    if (
+        m
+        and _RELATIVE_AFTER.match(masked, m.end("name"))
+        and _OBJECT_BEFORE.search(masked, max(0, m.start() - 30), m.start())
+    ):
+        m = None  # "The Scot defended Beattie, whose dismissal ..., saying": the object of a verb, not its subject
     if m and m.start() >= lo and verb.group().endswith("ing"):
         name, _title, possessive = clean_name(m["name"])
         if name and possessive and _only_space(masked, m.end(), v):
@@ -927,8 +989,18 @@ def _attribute(ctx: _Context, part: _Part) -> None:
             part.speaker = name
         elif pronoun:
             part.pronoun = (pronoun.lower(), sent_start if pronoun.isupper() else verb.start())
-        elif known and (m := _DESCRIBED_NP.fullmatch(masked, intro.end() if intro else sent_start, verb.start())):
-            part.speaker = _described_speaker(ctx, m["np"], part.open_at)
+        elif known:
+            # the described subject opens the sentence, or its last clause ("Yahoo was hacked, and the company
+            # said in a statement that ...")
+            clause = intro.end() if intro else sent_start
+            for joint in _CLAUSE_JOINT.finditer(masked, clause, verb.start()):
+                clause = joint.end()
+            opening = intro.end() if intro else sent_start
+            m = _DESCRIBED_NP.fullmatch(masked, opening, verb.start()) or _DESCRIBED_NP.fullmatch(
+                masked, clause, verb.start()
+            )
+            if m:
+                part.speaker = _described_speaker(ctx, m["np"], part.open_at)
         if known:
             return
     # c) "…," according to X  (a source; the weakest sign)
@@ -954,12 +1026,34 @@ def _described_speaker(ctx: _Context, np: str, before: int) -> str | None:
     if tokens[-1].endswith("s") and tokens[-2][:1].isupper():
         return None  # "The USDA keeps (warning)": a verb after the name, not a description
     determiner = tokens[0].lower()
+    if len(tokens) == 2 and tokens[1].lower() in _ORG_HEADS and (actor := _acting_organisation(ctx, before)):
+        return actor  # "Yahoo was hacked, and the company said": the organisation the sentence is about
     if determiner in ("the", "our"):
         roles = [" ".join(tokens[-2:]).lower(), tokens[-1].lower()] if len(tokens) > 2 else [tokens[-1].lower()]
         for role in roles:  # "the foreign secretary" before "the secretary"
             if holder := _role_holder(ctx, role, before):
                 return holder
     return " ".join([determiner, *tokens[1:]])
+
+
+def _acting_organisation(ctx: _Context, before: int) -> str | None:
+    """The organisation that is the subject of a clause in the sentence before ``before`` or the one ahead of it
+    ("The Vatican sent a team ... A statement said"), when exactly one acts after the last person who does."""
+    sentences = ctx.sentences
+    book = ctx.book
+    assert sentences is not None and book is not None
+    start = sentences.bounds(before, 0, before)[0]
+    start = sentences.bounds(max(0, start - 2), 0, start)[0] if start > 0 else 0
+    found: set[str] = set()
+    for m in _CLAUSE_SUBJECT.finditer(ctx.masked, start, before):  # "Yahoo was hacked"
+        name, _title, possessive = clean_name(m["name"])
+        if not name or possessive or name.split()[0] in LEADING_STOP:
+            continue
+        if book.is_person(name) or is_group(name) or name in PLACES:
+            found = set()  # a person acts later than any organisation so far: the words may be theirs
+        else:
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _role_holder(ctx: _Context, role: str, before: int) -> str | None:
@@ -1000,6 +1094,9 @@ def _resolve_pronouns(ctx: _Context) -> None:
     sentences = ctx.sentences
     assert book is not None and sentences is not None
     topics = sorted(ctx.events + ctx.subjects)
+    # where each speaker spoke -> where that sentence ends (None: find it); the rest of it is what they talk
+    # about or who they are ('said Robert Thomas, who lives near Carolina Beach'), not a rival
+    spoke_at: dict[int, int | None] = {pos: None for pos, _name in ctx.events}
     undecided = {"m": -1, "f": -1}  # where the last pronoun of each gender was left unresolved
     for part in sorted(ctx.parts, key=lambda p: p.start):
         if part.kind != "quote" or part.pronoun is None or part.speaker:
@@ -1012,17 +1109,49 @@ def _resolve_pronouns(ctx: _Context) -> None:
         else:  # 'Conway confirmed ..., but she said it remains "..."'
             limit = at
         topic = _last_topic(ctx, topics, limit, want)
+        described = _last_described(ctx, limit, want)
+        if described and (topic is None or topic[0] < described[0]):
+            # "a France Telecom spokeswoman ... said" and no fitting person named since: "she" is her
+            d_end = sentences.bounds(described[0], 0, len(ctx.body))[1]
+            if not _someone_else_named(ctx, min(d_end, limit), limit, want, ""):
+                part.speaker = described[1]
+            continue
         if topic is None:
             continue
         where, full = topic
         # a run of pronouns that could not be told apart stays undecided until someone new is named; a
         # person described rather than named in between ("The Australian has suffered ...") competes too
         unnamed = bisect.bisect_left(ctx.unnamed, where) < bisect.bisect_left(ctx.unnamed, limit)
-        if where < undecided[want] or unnamed or _someone_else_named(ctx, where, limit, want, full):
+        rivals_from = where
+        if where in spoke_at:
+            # "Peters told the Herald that Tarrant appeared lucid": who a speaker talks about is no rival
+            said_until = spoke_at[where]
+            rivals_from = said_until if said_until is not None else sentences.bounds(where, 0, len(ctx.body))[1]
+            rivals_from = min(max(where, rivals_from), limit)
+        rival = _someone_else_named(ctx, rivals_from, limit, want, full)
+        if rival and at < part.open_at:
+            # "Saying President Obama, he said, was ...": in the pronoun's own sentence the object of a
+            # participle is what it talks about; any other name there ("As for Tlaib, she said") competes
+            own = max(sentences.bounds(at, ctx.paragraphs[part.para][0], len(ctx.body))[0], rivals_from)
+            rival = _someone_else_named(ctx, rivals_from, own, want, full) or _someone_else_named(
+                ctx, own, limit, want, full, skip_objects=True
+            )
+        if where < undecided[want] or unnamed or rival:
             undecided[want] = at
             continue
         part.speaker = full
         bisect.insort(topics, (part.end, full))  # the next "he said" may refer to them too
+        # 'he asked: "...?"' ends its sentence with the quotation; '"...," he said.' goes on after it
+        ends = at < part.open_at and ctx.body[part.end - 1 : part.end] in (".", "?", "!")
+        spoke_at[part.end] = part.end if ends else None
+
+
+def _last_described(ctx: _Context, before: int, want: str) -> tuple[int, str] | None:
+    """(position, words) of the last described person fitting ``want`` who spoke before ``before``."""
+    for pos, described, gender in reversed(ctx.described):
+        if pos < before and before - pos <= _FOCUS_REACH:
+            return (pos, described) if gender in (None, want) else None
+    return None
 
 
 def _last_topic(ctx: _Context, topics: list[tuple[int, str]], before: int, want: str) -> tuple[int, str] | None:
@@ -1040,18 +1169,28 @@ def _last_topic(ctx: _Context, topics: list[tuple[int, str]], before: int, want:
     return None
 
 
-def _someone_else_named(ctx: _Context, lo: int, hi: int, want: str, full: str) -> bool:
-    """True when a person other than ``full`` who may be a ``want`` is named in ``[lo, hi)``."""
+def _someone_else_named(ctx: _Context, lo: int, hi: int, want: str, full: str, *, skip_objects: bool = False) -> bool:
+    """True when a person other than ``full`` who may be a ``want`` is named in ``[lo, hi)`` (with
+    ``skip_objects``, not counting the object of a participle: "Saying President Obama, ...")."""
     book = ctx.book
     assert book is not None
     i = bisect.bisect_left(ctx.mention_starts, lo)
     while i < len(ctx.mentions) and ctx.mentions[i].start < hi:
-        name = ctx.mentions[i].name
+        mention = ctx.mentions[i]
+        name = mention.name
         i += 1
         if not book.is_person(name):
             continue
+        if (
+            skip_objects
+            and ctx.masked[mention.end : mention.end + 1] == ","
+            and _GERUND_OBJECT.search(ctx.masked, max(0, mention.start - 20), mention.end)
+        ):
+            continue
         other = book.fullest(name)
-        if other != full and book.gender_of(other) in (None, want):
+        if other == full or (" " not in other and full.endswith(" " + other)):
+            continue  # a surname the article shares among several may be this very person ("Cheney")
+        if book.gender_of(other) in (None, want):
             return True
     return False
 
@@ -1095,9 +1234,19 @@ def _propagate(ctx: _Context) -> None:
     for index, (start, end, _kind, _author) in enumerate(ctx.paragraphs):
         parts = by_para.get(index, [])
         prev_parts = by_para.get(index - 1, [])
-        if not parts or not prev_parts or parts[0].direct or parts[0].speaker or not prev_parts[-1].speaker:
+        if not parts or parts[0].direct or parts[0].speaker or not _only_space(ctx.body, start, parts[0].open_at):
             continue
-        if not _only_space(ctx.body, start, parts[0].open_at):
+        if _subheading(ctx.body, start, end):
+            continue  # "'It was just smoke'" over a section: a line quoted as its title, not more of the speech
+        if index > 0 and _only_quotes(ctx, start, end) and not any(p.direct or p.pronoun for p in parts):
+            # 'Yates insists her decision was not political ...' then a paragraph of nothing but quotation:
+            # the words of whoever the previous paragraph's last sentence reported
+            reported = _last_sentence_speaker(ctx, index - 1, prev_parts)
+            if reported:
+                for part in parts:
+                    part.speaker = part.speaker or reported
+                continue
+        if not prev_parts or not prev_parts[-1].speaker:
             continue
         previous = prev_parts[-1]
         p_start, p_end = ctx.paragraphs[index - 1][0], ctx.paragraphs[index - 1][1]
@@ -1107,6 +1256,40 @@ def _propagate(ctx: _Context) -> None:
             for part in parts:
                 if part.open_at <= first_sentence_end or whole:
                     part.speaker = part.speaker or previous.speaker
+
+
+def _subheading(body: str, start: int, end: int) -> bool:
+    """A short paragraph with no punctuation at its end, inside or outside its marks: a section title."""
+    text = body[start:end].strip().strip(_ALL_MARKS).rstrip()
+    return len(text.split()) <= 8 and text[-1:] not in ".!?,;:…—–-)"
+
+
+def _last_sentence_speaker(ctx: _Context, index: int, parts: list[_Part]) -> str | None:
+    """Who the last sentence of paragraph ``index`` says spoke ("Yates insists ..."), when that sentence has
+    no quotation and nobody else speaks or opens a sentence after them in it; else None."""
+    sentences = ctx.sentences
+    assert sentences is not None
+    p_start, p_end, kind, _author = ctx.paragraphs[index]
+    if kind == "post" or p_end <= p_start:
+        return None
+    last = p_end - 1
+    while last > p_start and ctx.body[last].isspace():
+        last -= 1
+    sent_start, _ = sentences.bounds(last, p_start, p_end)
+    if any(part.end > sent_start for part in parts) or _sentence_subject(ctx, sent_start, p_end)[1]:
+        return None  # a quotation there, or "He said Smith told him ...": not one named speaker's sentence
+    lo = bisect.bisect_left(ctx.events, (sent_start, ""))
+    hi = bisect.bisect_left(ctx.events, (p_end, ""))
+    book = ctx.book
+    assert book is not None
+    raw = [name for _pos, name in ctx.events[lo:hi]]
+    raw.extend(name for pos, name in ctx.subjects if sent_start <= pos < p_end)
+    names = {book.fullest(name) for name in raw}
+    if len(names) != 1 or any(is_outlet(name) or is_group(name) for name in raw):
+        return None  # "The Hill writes that:" reports others' words
+    name = names.pop()
+    # a person only: "noting: 'It's decision time.'" after "He warned ... Parliament will" is his, not its
+    return name if book.is_person(name) else None
 
 
 def _leads_to(ctx: _Context, part: _Part, later: _Part) -> bool:

@@ -350,7 +350,14 @@ class NameBook:
         full = self.fullest(name)
         if is_organisation(full) or full in PLACES:
             return False
-        return len(full.split()) >= 2 or full in self.titled or self.gender_of(full) is not None
+        if len(full.split()) >= 2 or full in self.titled or self.gender_of(full) is not None:
+            return True
+        # a surname several full names share ("Bush": George and Jeb) is a person, if not which one; those
+        # names must be people by a given name or a title ("No Deal Brexit" does not make "Brexit" one)
+        return any(
+            not is_organisation(c) and (c in self.titled or self.gender_of(c) is not None)
+            for c in self._by_last.get(full, ())
+        )
 
     def gender_of(self, name: str) -> str | None:
         """ "m", "f" or None, from a title the article used or a common given name."""
@@ -359,11 +366,12 @@ class NameBook:
             return None
         if tokens[-1] in self.gender:
             return self.gender[tokens[-1]]
-        if len(tokens) >= 2:
-            if tokens[0] in MALE_NAMES and tokens[0] not in FEMALE_NAMES:
-                return "m"
-            if tokens[0] in FEMALE_NAMES and tokens[0] not in MALE_NAMES:
-                return "f"
+        # a given name, also alone ("Keith and Ann Blake ... Keith said"): a name the article gives in full
+        # was resolved to that full name before this
+        if tokens[0] in MALE_NAMES and tokens[0] not in FEMALE_NAMES:
+            return "m"
+        if tokens[0] in FEMALE_NAMES and tokens[0] not in MALE_NAMES:
+            return "f"
         return None
 
 
