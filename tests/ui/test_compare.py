@@ -161,3 +161,18 @@ async def test_compare_while_the_index_is_built_says_to_wait() -> None:
         await pilot.press("c")
         await settle(pilot)
         assert "still being built" in str(app.screen.query_one("#summary-counts").render())
+
+
+async def test_the_counts_leave_page_furniture_out_as_the_command_line_does(make_app) -> None:
+    """The seeds' B ends an embedded post with a signature and a thread counter: page furniture, never
+    aligned, and not counted as "only in B" (newsreader compare counts the same way)."""
+    from tui_reader.core.furniture import FURNITURE_KINDS
+
+    app = make_app()  # the real comparison of the seeds
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_compare(pilot)
+        cmp = screen.comparison
+        only_b = sum(1 for j in cmp.only_b if cmp.sentences_b[j].kind not in FURNITURE_KINDS)
+        furniture_b = len(cmp.only_b) - only_b
+        assert furniture_b > 0  # the case this test is about
+        assert f" {only_b} only in B" in screen._counts

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -75,9 +75,13 @@ class SummaryItem:
     targets: tuple[tuple[int, int], ...]
 
 
-def summary_counts(rows: Sequence[Row], left: str = "A", right: str = "B") -> str:
-    """ "12 shared · 5 paraphrased · 3 only in A · 7 only in B" from the aligned rows."""
-    kinds = [r.kind for r in rows]
+def summary_counts(
+    rows: Sequence[Row], left: str = "A", right: str = "B", furniture: Callable[[Row], bool] | None = None
+) -> str:
+    """ "12 shared · 5 paraphrased · 3 only in A · 7 only in B" from the aligned rows; rows for which
+    ``furniture`` is true (bylines, credits, post signatures: never aligned) are not counted, as in
+    ``newsreader compare``."""
+    kinds = [r.kind for r in rows if furniture is None or not furniture(r)]
     return (
         f"{kinds.count('same')} shared · {kinds.count('paraphrase')} paraphrased · "
         f"{kinds.count('only_left')} only in {left} · {kinds.count('only_right')} only in {right}"
