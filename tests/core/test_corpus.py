@@ -373,3 +373,21 @@ def test_the_index_gives_every_article_the_corpus_id(tmp_path: Path) -> None:
     for article in corpus.articles:
         loaded = index.load(article.id)
         assert loaded is not None and loaded.body == article.body
+
+
+def test_authors_written_as_csv_lose_their_quote_marks(tmp_path: Path) -> None:
+    """AllSides writes authors as one CSV string ('"Cortney OBrien", Beth Baumann'): the byline lists the
+    names without the marks; a list of names, or a name with quotes inside, stays as written."""
+    records = [
+        {"id": "a", "title": "A", "text": "Body a.", "authors": '"Cortney OBrien", Beth Baumann'},
+        {"id": "b", "title": "B", "text": "Body b.", "authors": ["Jane Doe", "John Roe"]},
+        {"id": "c", "title": "C", "text": "Body c.", "byline": 'Dwayne "The Rock" Johnson'},
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    bylines = {a.id: a.byline for a in Corpus.load([path]).articles}
+    assert bylines == {
+        "a": "Cortney OBrien, Beth Baumann",
+        "b": "Jane Doe, John Roe",
+        "c": 'Dwayne "The Rock" Johnson',
+    }

@@ -199,3 +199,11 @@ def test_a_notice_the_update_has_dealt_with_is_not_shown(monkeypatch: pytest.Mon
     assert notice is None
     Rebuilt.update = lambda self, progress=None: UpdateReport(files=1, articles=1, notice="in memory")
     assert Library([SEEDS]).update_index()[1] == "in memory"
+
+
+def test_a_list_saved_by_another_reading_of_the_files_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When files read differently (a new READER_VERSION), the list saved from the old reading is not shown."""
+    Library([SEEDS]).update_index()
+    assert listcache.load([SEEDS]) is not None
+    monkeypatch.setattr(listcache, "FORMAT", listcache.FORMAT + ".next")
+    assert listcache.load([SEEDS]) is None

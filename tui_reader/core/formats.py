@@ -194,6 +194,21 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
+def _as_byline(value: Any) -> str | None:
+    """Authors as one line of names: a list joined with commas; a string written as CSV (AllSides'
+    ``'"Cortney OBrien", Beth Baumann'``) read as CSV, so the names lose their quote marks."""
+    text = _as_text(value)
+    if text and '"' in text and "," in text and text.count('"') % 2 == 0:
+        import csv
+
+        try:
+            names = next(csv.reader([text], skipinitialspace=True, strict=True))
+        except (csv.Error, StopIteration):
+            return text
+        return ", ".join(n.strip() for n in names if n.strip()) or text
+    return text
+
+
 def has_text(record: Mapping[str, Any]) -> bool:
     """Whether a JSON record has a text or body field at all."""
     return _first(record, _TEXT_KEYS) is not None
@@ -216,7 +231,7 @@ def record_to_draft(record: Mapping[str, Any]) -> Draft:
         key=key,
         title=_as_text(_first(record, _TITLE_KEYS)),
         outlet=_as_text(_first(record, _OUTLET_KEYS)),
-        byline=_as_text(_first(record, _BYLINE_KEYS)),
+        byline=_as_byline(_first(record, _BYLINE_KEYS)),
         date=parse_date(date_value) if date_value else None,
         url=_as_text(_first(record, _URL_KEYS)),
         section=_as_text(record.get("section")),
@@ -291,7 +306,7 @@ def sidecar_meta(record: Mapping[str, Any]) -> dict[str, str | None]:
         "key": _as_text(_first(record, _ID_KEYS)),
         "title": _as_text(_first(record, _TITLE_KEYS)),
         "outlet": _as_text(_first(record, _OUTLET_KEYS)),
-        "byline": _as_text(_first(record, _BYLINE_KEYS)),
+        "byline": _as_byline(_first(record, _BYLINE_KEYS)),
         "date": parse_date(date_value) if date_value else None,
         "url": _as_text(_first(record, _URL_KEYS)),
     }

@@ -57,7 +57,7 @@ from whoosh.system import pack_long as _PACK_LONG
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from tui_reader.core import analysis, corpus, paths
+from tui_reader.core import READER_VERSION, analysis, corpus, paths
 from tui_reader.core.analysis import Term, analyze, index_terms
 from tui_reader.core.model import Article, ArticleMeta, Hit, SearchResult, Skipped, Span, UpdateReport
 from tui_reader.core.query import And, DateRange, Not, NumRange, Or, Phrase, Prefix, Word, find_matches, parse
@@ -69,7 +69,7 @@ except ImportError:  # pragma: no cover - Windows: no cross-process lock; Whoosh
 
 SCHEMA_VERSION = 4
 """Bump when the schema or the manifest changes: older indexes are rebuilt."""
-FORMAT = f"{SCHEMA_VERSION}.{analysis.ANALYZER_VERSION}"
+FORMAT = f"{SCHEMA_VERSION}.{analysis.ANALYZER_VERSION}.{READER_VERSION}"
 INDEX_NAME = "MAIN"
 MANIFEST = "manifest.pickle"
 CATALOG = "catalog.pickle"

@@ -18,10 +18,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui_reader.core import READER_VERSION
 from tui_reader.core.paths import cache_dir, corpus_key
 
-FORMAT = 1
-"""Bumped when the layout of ``Row`` changes (older files are then ignored)."""
+FORMAT = f"1.{READER_VERSION}"
+"""Bumped when the layout of ``Row`` changes, or when files read differently (older files are then ignored)."""
 _MAGIC = "newsreader-list"
 
 Row = tuple[str, str, str | None, str | None, str | None, str | None, str]
