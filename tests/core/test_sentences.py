@@ -103,3 +103,19 @@ def test_any_article_splits(body: str, kinds: list[str]) -> None:
     for s in got:
         covered.update(range(s.start, s.end))
     assert all(k in covered or ch.isspace() for k, ch in enumerate(body))
+
+
+def test_a_place_with_periods_before_a_title_does_not_end_a_sentence() -> None:
+    """Wire leads say "U.S. President Donald Trump" far more often than a sentence ends in "the U.S." before
+    one starting "President": keep the lead whole, and still end "in the U.S. The ..."."""
+    from tui_reader.core.sentences import split_text
+
+    def pieces(text: str) -> list[str]:
+        return [text[a:b] for a, b in split_text(text)]
+
+    assert pieces("WASHINGTON (Reuters) - U.S. President Donald Trump said so. Then he left.") == [
+        "WASHINGTON (Reuters) - U.S. President Donald Trump said so.",
+        "Then he left.",
+    ]
+    assert pieces("U.N. officials said it. Police came.") == ["U.N. officials said it.", "Police came."]
+    assert pieces("He lives in the U.S. The weather is fine.") == ["He lives in the U.S.", "The weather is fine."]

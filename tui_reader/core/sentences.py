@@ -56,6 +56,9 @@ STARTERS: frozenset[str] = frozenset(
     all both each one two three police officials authorities president mr mrs ms dr however meanwhile also
     according what who why how where which then now still later earlier today yesterday tomorrow""")
 )
+# Words that start sentences but far more often follow a place written with periods ("U.S. President",
+# "U.K. police", "U.N. officials"): after such a place they never end a sentence.
+_AFTER_PLACE = frozenset(_words("president police officials authorities"))
 # Time zones and weekdays often follow "a.m." / "p.m." without ending the sentence.
 _AFTER_TIME = frozenset(
     _words(
@@ -187,6 +190,8 @@ def _ends_sentence(text: str, begin: int, at: int, mark: str, nxt: int, end: int
     if "." in word:  # U.S, a.m, D.C, e.g
         if low in ("a.m", "p.m"):
             return word_after.lower() not in _AFTER_TIME and not word_after.isupper()
+        if word.isupper() and word_after.lower() in _AFTER_PLACE:
+            return False  # "U.S. President Donald Trump", "U.N. officials said"
         return starter
     if low in ABBREVIATIONS or low in NUMBER_PREFIXES:
         return starter
