@@ -24,6 +24,14 @@ _CREDIT = re.compile(
     r"|\bgetty images\b|\bap photo\b|/(?:AP|Reuters|AFP|Getty Images|EPA|Bloomberg|NYT)\b"
     r"|^enlarge this image\b|\btoggle caption\b|^(?:image|photo) (?:caption|copyright|credit)\b"
 )
+# A wire photo credit on its own line: agency / photographer (/ File Photo) - names only, so that
+# "Reuters/Ipsos polling shows ..." stays prose.
+_AGENCY_CREDIT = re.compile(
+    r"^(?:AP|REUTERS|Reuters|AFP|EPA|Getty Images|Bloomberg)/[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+    r"(?:/(?:File Photo|FILE PHOTO|File|Pool|POOL))?$"
+)
+# A wire photo's caption set in the text ("FILE PHOTO: Former presidential candidate ... arrives at a rally").
+_PHOTO_CAPTION = re.compile(r"^(?:FILE PHOTO|PHOTO|IMAGE)\s*:\s", re.IGNORECASE)
 _CONTRIBUTORS = re.compile(
     r"(?i:^(?:the\s+)?[\w.'’ -]{2,60}\s+contributed(?: reporting)?(?: to)?(?: this)?(?: report| story| article)?\.?$)"
     r"|(?i:\bcontributing:)|(?i:^additional reporting by\b)|(?i:^reporting by\b)|(?i:^editing by\b)"
@@ -58,8 +66,10 @@ def sentence_kind(text: str, kind: SentenceKind, index: int, outlet: str | None 
     if _SIGNATURE.search(stripped) or (kind == "post" and stripped[:1] in "—–"):
         return "signature"
     words = stripped.split()
+    if _PHOTO_CAPTION.match(stripped) and len(words) > 4:
+        return "caption"
     short = len(words) <= 25
-    if short and (_CREDIT.search(stripped) or _SOURCE_TAG.match(stripped)):
+    if short and (_CREDIT.search(stripped) or _AGENCY_CREDIT.match(stripped) or _SOURCE_TAG.match(stripped)):
         return "credit" if not _SOURCE_TAG.match(stripped) else "byline"
     if short and _WIDGET.search(stripped):
         return "furniture"
