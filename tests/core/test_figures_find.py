@@ -231,3 +231,10 @@ def test_any_text_gives_valid_spans(text: str) -> None:
 def test_arbitrary_unicode_never_raises(text: str) -> None:
     for s in find_figures(text):
         assert text[s.start : s.end] == s.text
+
+
+def test_runs_of_three_numbers_are_not_scores() -> None:
+    """A slogan ("9-9-9") or a phone number ("555-123-4567") is no tally, nor is any part of it."""
+    assert find_figures('his famous tagline, "9-9-9," when he ran') == []
+    assert find_figures("call 555-123-4567 now") == []
+    assert [(s.text, s.figure_kind) for s in find_figures("it ended 3-1.")] == [("3-1", "score")]
