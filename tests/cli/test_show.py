@@ -112,3 +112,20 @@ def test_show_rich_highlights_quotes_with_speakers_and_a_legend(capsys: pytest.C
     assert "Legend: quotation [speaker]  figure" in out
     # the embedded post keeps its own signature and gets no second speaker label
     assert "2/2 [Oana Lungescu]" not in out
+
+
+def test_show_piped_has_no_trailing_spaces_and_posts_stay_indented(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Output piped to a file at 80 columns: paragraphs wrapped without the space Rich leaves at each break,
+    and the embedded post's every line indented by two (not padded to the width)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["show", SEED_B]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line == line.rstrip() for line in lines)
+    assert max(len(line) for line in lines) <= 80
+    post = [n for n, line in enumerate(lines) if line.startswith("  There is no #NATO buildup")]
+    assert post
+    following = lines[post[0] : post[0] + 4]
+    assert all(line.startswith("  ") and line[2] != " " for line in following)
+    assert following[-1].startswith("  — Oana Lungescu")

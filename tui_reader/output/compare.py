@@ -23,6 +23,7 @@ from tui_reader.core.errors import UserError
 from tui_reader.core.furniture import FURNITURE_KINDS
 from tui_reader.core.model import Article, Comparison, DiffOp, Pair, Sentence
 from tui_reader.core.stories import StoryIndex
+from tui_reader.output.console import hang
 
 WIDE = 100
 """At this many columns or more the two accounts stand side by side."""
@@ -274,13 +275,7 @@ def _stacked(cmp: Comparison, console: Console) -> RenderableType:
 
 def _hang(label: str, text: Text, console: Console) -> Text:
     """``label`` then ``text`` wrapped so that its later lines hang under its first (no trailing spaces)."""
-    out = Text(f"{label:<{HANG}}", style=STYLES["label"])
-    for n, line in enumerate(text.wrap(console, max(20, console.width - HANG))):
-        line.rstrip()
-        if n:
-            out.append("\n" + " " * HANG)
-        out.append_text(line)
-    return out
+    return hang(text, console, HANG, Text(label, style=STYLES["label"]))
 
 
 def _figure_table(cmp: Comparison) -> RenderableType:

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace, paths: list[Path] | None) -> int:
     from tui_reader.output.console import make_console
 
     console = make_console()
-    console.print(render_article(article, spans))
+    console.print(render_article(article, spans, console))
     if spans:
         console.print(legend(spans))
     return 0
