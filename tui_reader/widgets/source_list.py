@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
@@ -112,10 +113,10 @@ class SourceList(ScrollView, can_focus=True):
         before = self.highlighted
         self._rows = list(rows)
         self._empty = empty or "No articles."
-        self._tops, top = [], 0
-        for row in self._rows:
-            self._tops.append(top)
-            top += row.height
+        # Headers take one line, articles two: every row's top line, and the height of all.
+        tops = list(accumulate([1 if row.entry is None else 2 for row in self._rows], initial=0))
+        top = tops.pop()
+        self._tops = tops
         self.virtual_size = Size(self.size.width, top)
         self._strips.clear()
         target = next((i for i, r in enumerate(self._rows) if r.entry and r.entry.id == keep), None)
