@@ -10,8 +10,10 @@ heldout4 (8 articles) written and scored blind first, with the rules of 1f9791b:
 (37/60), described P 100 (3/3) R 50.0 (3/6), quote spans P 94.4 R 97.1; after the third round's rules (15faed3),
 speakers P 81.8 (36/44) R 60.0 (36/60), described P 100 (4/4) R 66.7 (4/6): one speaker lost ("James", a given
 name the rules now take for a person, instead of "James Johnson") and none gained; final2 unchanged (P 100 R
-69.2). Speakers are held to precision first: a wrong speaker is worse than none, so recall is the number that
-moves.
+69.2). Fourth round: heldout5 (6 articles) written and scored blind first, with the rules of 820349d: speakers
+P 69.4 (25/36) R 65.8 (25/38) (eight of the eleven wrong are 'Serena' for 'Serena Williams'), described P 0 (0/1)
+R 0 (0/3), quote spans P 97.6 R 100. Speakers are held to precision first: a wrong speaker is worse than none,
+so recall is the number that moves.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ TARGETS: dict[str, tuple[float, float]] = {
 # Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
 # blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
 # other batches but held to no target, so nobody tunes on them by accident.
-UNTUNED: frozenset[str] = frozenset({"final2", "heldout4"})
+UNTUNED: frozenset[str] = frozenset({"final2", "heldout4", "heldout5"})
 SEED_TARGETS: dict[str, tuple[float, float]] = {name: (1.0, 1.0) for name in TARGETS}
 
 
