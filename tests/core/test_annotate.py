@@ -11,6 +11,7 @@ from tests.conftest import SEED_A, SEED_B
 from tui_reader.core.annotate import annotate, find_quotes
 from tui_reader.core.corpus import find_article
 from tui_reader.core.model import Article, Block, Span
+from tui_reader.core.names import clean_name
 
 
 def article(body: str, blocks: tuple[Block, ...] = ()) -> Article:
@@ -553,3 +554,20 @@ def test_she_may_be_a_spokeswoman_the_article_does_not_name() -> None:
         '"The first is that it could be an underwater earthquake," she said.'
     )
     assert quotes(body)[0][2] == "Anne Dupont"  # the last person named who fits, as for any "she"
+
+
+def test_wrong_speakers_refused_or_named_in_full() -> None:
+    # a given name alone is the one person the article names in full with it, titled or not
+    body = 'James Johnson spoke to reporters.\n\nJames said he was shocked.\n\n"I hate what he did," James said.'
+    assert quotes(body)[-1] == ("quote", "I hate what he did,", "James Johnson")
+    # a title written without a dot ("MP", "Dr" in a post signature) is not part of the name
+    assert quotes('"We stand united," said MP Tracey Ramsey.')[0][2] == "Tracey Ramsey"
+    # "Jan" without its dot before a name is a given name, not January
+    assert quotes('Jan Berry said: "It is a service."')[0][2] == "Jan Berry"
+    # a place after a preposition is where, not who
+    assert quotes('Cheney spoke after a poll in Wyoming said she "supports abortion and more."')[0][2] is None
+    # a quotation with its own attribution, even one the rules cannot read, does not continue the last speaker
+    body = '"He was upset," Delphine said.\n\n"I don\'t know what to say," Johnson\'s father, James Johnson, said.'
+    assert quotes(body)[1][2] != "Delphine"
+    # a given name inside an organisation's name does not start a person's ("St. Louis Tea Party Coalition")
+    assert clean_name("The St. Louis Tea Party Coalition")[0] == "St. Louis Tea Party Coalition"

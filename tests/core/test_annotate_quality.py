@@ -10,8 +10,13 @@ heldout4 (8 articles) written and scored blind first, with the rules of 1f9791b:
 (37/60), described P 100 (3/3) R 50.0 (3/6), quote spans P 94.4 R 97.1; after the third round's rules (15faed3),
 speakers P 81.8 (36/44) R 60.0 (36/60), described P 100 (4/4) R 66.7 (4/6): one speaker lost ("James", a given
 name the rules now take for a person, instead of "James Johnson") and none gained; final2 unchanged (P 100 R
-69.2). Speakers are held to precision first: a wrong speaker is worse than none, so recall is the number that
-moves.
+69.2). Fourth round: heldout5 (6 articles) written and scored blind first, with the rules of 820349d: speakers
+P 69.4 (25/36) R 65.8 (25/38) (eight of the eleven wrong are 'Serena' for 'Serena Williams'), described P 0 (0/1)
+R 0 (0/3), quote spans P 97.6 R 100. Rules of the fourth round, from the wrong speakers of heldout4 and of heldout5
+(whose blind misses were read, so neither is blind any more): heldout4 speakers P 100 (42/42) R 70.0 (42/60),
+heldout5 P 100 (36/36) R 94.7 (36/38); tuned unchanged (P 100 R 94.7); final2, the one batch still untuned,
+unchanged (P 100 (27/27) R 69.2). Speakers are held to precision first: a wrong speaker is worse than none,
+so recall is the number that moves.
 """
 
 from __future__ import annotations
@@ -33,7 +38,10 @@ TARGETS: dict[str, tuple[float, float]] = {
 # Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
 # blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
 # other batches but held to no target, so nobody tunes on them by accident.
-UNTUNED: frozenset[str] = frozenset({"final2", "heldout4"})
+UNTUNED: frozenset[str] = frozenset({"final2"})
+# Batches whose wrong speakers the rules were tuned on, but not their quote spans, terms or figures (written
+# blind, still untuned): held to their own speaker floors only. heldout4 and heldout5 since the fourth round.
+SPEAKERS_TUNED: dict[str, tuple[float, float]] = {"heldout4": (0.99, 0.68), "heldout5": (0.99, 0.92)}
 SEED_TARGETS: dict[str, tuple[float, float]] = {name: (1.0, 1.0) for name in TARGETS}
 
 
@@ -66,7 +74,10 @@ def test_corpus_articles() -> None:
         print(f"\n[{split}: {part.articles} articles]")
         print("\n".join(part.lines()[1:]))
     # the untouched last batch is measured by test_final_batch; the targets hold on everything tuned on
-    tuned = [e for e in entries if e.get("split", "dev") not in UNTUNED]
+    tuned = [e for e in entries if e.get("split", "dev") not in UNTUNED | SPEAKERS_TUNED.keys()]
     report = score(tuned)
     assert report.articles == len(tuned) >= 10
     check(report, TARGETS, f"all {report.articles} tuned corpus articles")
+    for split, floors in SPEAKERS_TUNED.items():
+        part = score([e for e in entries if e.get("split") == split])
+        check(part, {"speakers": floors}, f"{split}: speakers tuned")

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from tui_reader.core.figures import find_figures, trie_pattern
 from tui_reader.core.model import Article, Span
 from tui_reader.core.names import (
+    COURTESY_TITLES,
     LEADING_STOP,
     NAME,
     NATIONALITIES,
@@ -405,7 +406,7 @@ def find_quotes(article: Article) -> list[Span]:
     _propagate(ctx)
     out = []
     for part in ctx.parts:
-        speaker = ctx.book.fullest(part.speaker) if part.speaker and part.kind == "quote" else None
+        speaker = ctx.book.speaker(part.speaker) if part.speaker and part.kind == "quote" else None
         out.append(Span(part.kind, part.start, part.end, article.body[part.start : part.end], speaker=speaker))  # type: ignore[arg-type]
     return out
 
@@ -461,6 +462,9 @@ def _add_post(ctx: _Context, index: int, start: int, end: int, author: str | Non
     if tail:
         end = tail.start()
     start, end = _trim(body, start, end)
+    first, _, rest = (author or "").partition(" ")
+    if first.rstrip(".") in COURTESY_TITLES and " " in rest:
+        author = rest  # "— Dr Brenda Fitzgerald (@CDCDirector)": the name without its title
     if end > start:
         ctx.parts.append(_Part(start, end, start, end, index, speaker=author or None, post=True, direct=True))
 
@@ -852,9 +856,10 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
             return name, None, True  # "former President Clinton's calling the system 'the craziest thing'"
     if m and m.start() >= lo:
         first = m["name"].split()[0]
+        # a place alone after a preposition ("a poll in Wyoming said") is where, not who
+        place = all(_bare_word(t) in PLACES for t in m["name"].split())
         if (
-            first not in LEADING_STOP
-            and first not in PLACES
+            (first not in LEADING_STOP and (first not in PLACES or place))
             and _PREPOSITION_BEFORE.search(masked, max(0, m.start() - 12), m.start())
         ) or _described_opening(masked, sent_start, m.start()):
             return None, None, True  # "A spokesman for Unison, Britain's biggest union, said"
@@ -885,6 +890,12 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
         name, pronoun = _sentence_subject(ctx, sent_start, v)
         return name, pronoun and pronoun.upper(), True
     return None, None, False
+
+
+def _bare_word(token: str) -> str:
+    """``token`` without a possessive or trailing punctuation ("Wyoming's," -> "Wyoming")."""
+    token = token.rstrip(".,;:")
+    return token[:-2] if token.endswith(("’s", "'s")) else token
 
 
 def _described_opening(masked: str, sent_start: int, name_at: int) -> bool:
@@ -1236,6 +1247,8 @@ def _propagate(ctx: _Context) -> None:
         prev_parts = by_para.get(index - 1, [])
         if not parts or parts[0].direct or parts[0].speaker or not _only_space(ctx.body, start, parts[0].open_at):
             continue
+        if _unread_attribution(ctx, parts[0], start, end):
+            continue  # '"…," Johnson's father, James Johnson, said': its own speaker, unread, is not the last one
         if _subheading(ctx.body, start, end):
             continue  # "'It was just smoke'" over a section: a line quoted as its title, not more of the speech
         if index > 0 and _only_quotes(ctx, start, end) and not any(p.direct or p.pronoun for p in parts):
@@ -1256,6 +1269,15 @@ def _propagate(ctx: _Context) -> None:
             for part in parts:
                 if part.open_at <= first_sentence_end or whole:
                     part.speaker = part.speaker or previous.speaker
+
+
+def _unread_attribution(ctx: _Context, part: _Part, p_start: int, p_end: int) -> bool:
+    """True when a speech verb follows ``part`` in its sentence: it has an attribution the rules did not read."""
+    if part.close_at is None:
+        return False
+    assert ctx.sentences is not None
+    _, sent_end = ctx.sentences.bounds(part.close_at, p_start, p_end)
+    return _VERB_RE.search(ctx.masked, part.close_at + 1, max(part.close_at + 1, sent_end)) is not None
 
 
 def _subheading(body: str, start: int, end: int) -> bool:

@@ -61,7 +61,7 @@ TITLE_WORDS = words(
     Strategist Economist Analyst Reporter Secretary-General Envoy Negotiator Lawyer Attorney-General Senior
     Principal Press Journalist Activist Author Writer Scientist Doctor Nurse Teacher Actor Actress Singer Comedian
     Rapper Historian Researcher Epidemiologist Physician Entrepreneur Investor Businessman Businesswoman
-    Billionaire Filmmaker Director-General Commentator Pundit Blogger"""
+    Billionaire Filmmaker Director-General Commentator Pundit Blogger MP MEP MSP MLA MPP"""
 )
 # Titles anyone may carry; other titles tell people apart ("President Trump" is not "Ivanka Trump").
 COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mister", "Madam", "Former", "Sir", "Dame"})
@@ -195,9 +195,10 @@ def clean_name(run: str) -> tuple[str | None, str | None, bool]:
         tokens
         and len(tokens) > 1
         and (_bare(tokens[0]) in LEADING_STOP or _bare(tokens[0]) in PLACES or _gerund(tokens[0]))
+        and tokens[0] not in _UNDOTTED_GIVEN
     ):
         tokens.pop(0)
-    if tokens and _bare(tokens[0]) in LEADING_STOP:
+    if tokens and _bare(tokens[0]) in LEADING_STOP and (len(tokens) == 1 or tokens[0] not in _UNDOTTED_GIVEN):
         return None, None, possessive
     title = None
     last_title = -1
@@ -219,14 +220,21 @@ def clean_name(run: str) -> tuple[str | None, str | None, bool]:
             tokens = tokens[i + 1 :]
             break
     # "White House Counselor Kellyanne Conway": the person starts at the first given name after the role.
+    # Not inside an organisation's name ("St. Louis Tea Party Coalition").
     for i in range(1, len(tokens) - 1):
-        if _is_given_name(tokens[i]) and not _is_given_name(tokens[i - 1]):
+        if (
+            _is_given_name(tokens[i])
+            and not _is_given_name(tokens[i - 1])
+            and not any(_bare(t) in ORG_WORDS for t in tokens[i + 1 :])
+        ):
             tokens = tokens[i:]
             break
     return " ".join(tokens), title, possessive
 
 
 _DOUBLED = re.compile(r"([A-Z][a-z]{2,})\1")
+# A month abbreviated without its dot before a name is a given name ("Jan Berry said"; a date has "Jan. 5").
+_UNDOTTED_GIVEN = frozenset({"Jan"})
 
 
 def _is_given_name(token: str) -> bool:
@@ -343,6 +351,27 @@ class NameBook:
         if all(_same_person(first, c.split()) for c in ordered[1:]):
             return ordered[0]
         return name
+
+    def speaker(self, name: str) -> str:
+        """The fullest form of a speaker's name: as ``fullest``, and a lone name that speaks and starts one
+        person's full name is that person ("James Johnson ... James said"), titled or not (a lone word that
+        does not speak, "the Carib council", is not taken for "Carib Indians")."""
+        full = self.fullest(name)
+        if " " in full or is_organisation(full) or full in self._by_last:
+            return full
+        firsts = [c for c in self._by_first.get(full, []) if self._personal(c)]
+        return firsts[0] if len(firsts) == 1 else full
+
+    def _personal(self, name: str) -> bool:
+        """A full name that reads as a person's: two or three words, none of a place, nationality or group."""
+        tokens = name.split()
+        return (
+            2 <= len(tokens) <= 3
+            and not any(
+                _bare(t) in PLACES or t in NATIONALITIES or t in COMPASS or _bare(t) in OUTLET_WORDS for t in tokens
+            )
+            and not is_group(name)
+        )
 
     def is_person(self, name: str) -> bool:
         """A person, as far as the article shows: a full name, a titled name ("President Trump"), or a
