@@ -73,10 +73,10 @@ class Terminal:
         cols, rows = size
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
-    def read_until(self, needle: bytes, timeout: float = 20.0) -> bool:
-        """Read output until ``needle`` has appeared (True) or the deadline passes (False)."""
+    def read_until(self, needle: bytes, timeout: float = 20.0, since: int = 0) -> bool:
+        """Read output until ``needle`` has appeared after offset ``since`` (True) or the deadline passes."""
         deadline = time.monotonic() + timeout
-        while needle not in self.output and time.monotonic() < deadline:
+        while needle not in self.output[since:] and time.monotonic() < deadline:
             ready, _, _ = select.select([self.fd], [], [], 0.1)
             if ready:
                 try:
@@ -86,7 +86,7 @@ class Terminal:
                 if not chunk:
                     break
                 self.output += chunk
-        return needle in self.output
+        return needle in self.output[since:]
 
     def send(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
@@ -133,7 +133,10 @@ def test_the_app_writes_no_control_sequence_from_content(hostile_corpus: Path, t
         term.send("budget")
         assert term.read_until(b"match"), "the search never answered"
         # enter keeps the result and leaves the input (a lone escape followed at once by a key reads as alt+key)
+        mark = len(term.output)
         term.send("\r")
+        # The footer offers Compare again once the input is left: a "c" sent sooner would be typed in the query.
+        assert term.read_until(b"Compare", since=mark), "enter never left the search input"
         term.send("c")  # compare the two articles
         assert term.read_until(b"only in", timeout=20), "compare never opened"
         term.send("q")
