@@ -20,6 +20,7 @@ notice (the index's lookups grow with every clause; a person never types that mu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from tui_reader.core.analysis import CONTEXT_WORDS, Term, analyze, analyze_words, fold
@@ -245,25 +246,15 @@ class _Parser:
         return self._words(word, None)
 
     def _field(self, name: str, value: str) -> list[Node]:
-        if name == "date":
-            node = _date_range(value)
-            if node is None:
-                self.notices.append(
-                    f"date:{value} ignored: use date:2020, date:2020-08, date:2020-08-01..2020-09-30 or date:>=2020-08"
-                )
-                return []
-            self.clauses += 1
-            return [node]
-        if name == "num":
-            num = _num_range(value)
-            if num is None:
-                self.notices.append(
-                    f"num:{value} ignored: use num:>5000, num:>=1,000, num:<10, num:5000..10000 or num:>50%"
-                )
-                return []
-            self.clauses += 1
-            return [num]
-        return self._words(value, name)
+        if name not in _RANGE_FILTERS:
+            return self._words(value, name)
+        make, usage = _RANGE_FILTERS[name]
+        node = make(value)
+        if node is None:
+            self.notices.append(f"{name}:{value} ignored: use {usage}")
+            return []
+        self.clauses += 1
+        return [node]
 
     def _words(self, text: str, field: str | None) -> list[Node]:
         nodes: list[Node] = []
@@ -372,6 +363,13 @@ def _typed_number(text: str) -> tuple[float, bool] | None:
     if match is None:
         return None
     return float(match.group(1).replace(",", "") + (match.group(2) or "")), bool(match.group(3))
+
+
+# Filters whose value is a range: how to read it, and what to say when it cannot be read.
+_RANGE_FILTERS: dict[str, tuple[Callable[[str], DateRange | NumRange | None], str]] = {
+    "date": (_date_range, "date:2020, date:2020-08, date:2020-08-01..2020-09-30 or date:>=2020-08"),
+    "num": (_num_range, "num:>5000, num:>=1,000, num:<10, num:5000..10000 or num:>50%"),
+}
 
 
 def _norm_date(text: str) -> str | None:
