@@ -133,3 +133,10 @@ def test_figure_filters_highlight_every_figure_in_range() -> None:
     assert spans == ["5,500", "£600m"]
     assert [text[a:b] for a, b in find_matches(text, parse("num:>50%").tree)] == ["80 percent"]
     assert [text[a:b] for a, b in find_matches(text, parse("num:<2").tree)] == ["1.5"]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40), st.sampled_from(["num:", "date:", "-num:"]))
+def test_any_filter_value_parses(value: str, field: str) -> None:
+    parsed = parse(field + value)
+    assert parsed.tree is not None or parsed.notices or not value.strip()
+    find_matches("5,500 troops and 80 percent", parsed.tree)  # never raises
