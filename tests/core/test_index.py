@@ -254,3 +254,39 @@ def test_a_figure_filter_over_many_figures_is_bounded_and_says_so(
     monkeypatch.setattr(index_module, "MAX_NUM_TERMS", 2)
     result = seeds_index.search("num:>0")
     assert result.hits and result.notice and "most common searched" in result.notice
+
+
+def test_a_build_worker_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
+    """A worker whose parent dies (a quitting app stops the index helper) stops building at once."""
+    import os
+    import select
+    import signal
+    import subprocess
+    import sys
+
+    child_code = (
+        "from tui_reader.core.index import _exit_with_parent; import time; _exit_with_parent(0.05); "
+        "print('ready', flush=True); time.sleep(60)"
+    )
+    parent_code = (
+        "import subprocess, sys, time; "
+        f"c = subprocess.Popen([sys.executable, '-c', {child_code!r}], stdout=subprocess.PIPE, text=True); "
+        "assert c.stdout.readline().strip() == 'ready'; print(c.pid, flush=True); time.sleep(60)"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", parent_code], stdout=subprocess.PIPE, text=True)
+    child_pid = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+
+    # Wait on the process itself (a pidfd turns readable when it exits, reaped or not), not on a clock.
+    try:
+        pidfd = os.pidfd_open(child_pid)
+    except ProcessLookupError:  # already gone and reaped
+        return
+    try:
+        gone = bool(select.select([pidfd], [], [], 10)[0])
+    finally:
+        os.close(pidfd)
+    if not gone:
+        os.kill(child_pid, signal.SIGKILL)
+    assert gone, "the worker outlived its parent"

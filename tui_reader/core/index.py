@@ -370,8 +370,24 @@ class _WorkerStorage(FileStorage):
         return super().temp_storage(f"{name or 'tmp'}.{os.getpid()}")
 
 
+def _exit_with_parent(every: float = 0.25) -> None:
+    """End this worker as soon as the process that started it is gone (killed, or stopped by a quitting app):
+    a daemon worker is only stopped by its parent's orderly exit, and would otherwise build on for nothing."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _worker(number: int, gen_dir: str, files: list[corpus.SourceFile], results: Any) -> None:
     """A build worker process: index ``files`` into new segments of the index at ``gen_dir``, report back."""
+    _exit_with_parent()
     try:
         with contextlib.suppress(OSError):
             os.nice(WORKER_NICENESS)  # the app (or whatever the user runs) keeps the upper hand over a build
