@@ -15,8 +15,11 @@ P 69.4 (25/36) R 65.8 (25/38) (eight of the eleven wrong are 'Serena' for 'Seren
 R 0 (0/3), quote spans P 97.6 R 100. Rules of the fourth round, from the wrong speakers of heldout4 and of heldout5
 (whose blind misses were read, so neither is blind any more): heldout4 speakers P 100 (42/42) R 70.0 (42/60),
 heldout5 P 100 (36/36) R 94.7 (36/38); tuned unchanged (P 100 R 94.7); final2, the one batch still untuned,
-unchanged (P 100 (27/27) R 69.2). Speakers are held to precision first: a wrong speaker is worse than none,
-so recall is the number that moves.
+unchanged (P 100 (27/27) R 69.2). heldout6 (6 articles), written blind after those rules and scored once with
+the rules of ccf17ee: speakers P 83.3 (20/24) R 47.6 (20/42) (three wrong are 'Blumenthal' for 'Richard
+Blumenthal', one 'Google' for 'Facebook'; fifteen unfound are 'said Mr Irish' and 'he said'), described P 100 (2/2)
+R 100 (2/2), quote spans P 97.7 R 97.7, terms P 100 R 92.3, figure spans P 96.4 R 96.4, values 100/100; untuned.
+Speakers are held to precision first: a wrong speaker is worse than none, so recall is the number that moves.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ TARGETS: dict[str, tuple[float, float]] = {
 # Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
 # blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
 # other batches but held to no target, so nobody tunes on them by accident.
-UNTUNED: frozenset[str] = frozenset({"final2"})
+UNTUNED: frozenset[str] = frozenset({"final2", "heldout6"})
 # Batches whose wrong speakers the rules were tuned on, but not their quote spans, terms or figures (written
 # blind, still untuned): held to their own speaker floors only. heldout4 and heldout5 since the fourth round.
 SPEAKERS_TUNED: dict[str, tuple[float, float]] = {"heldout4": (0.99, 0.68), "heldout5": (0.99, 0.92)}
