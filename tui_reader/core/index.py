@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import itertools
 import math
 import operator
 import os
@@ -1494,17 +1495,11 @@ def _any_field(name: str | None, make: Callable[[str], Any]) -> Any:
 def _expand_prefix(searcher: Any, fieldname: str, prefix: str) -> list[str]:
     """At most MAX_PREFIX_TERMS terms of ``fieldname`` that start with ``prefix``, most frequent first."""
     reader = searcher.reader()
-    words: list[tuple[int, str]] = []
     try:
-        for n, word in enumerate(reader.expand_prefix(fieldname, prefix)):
-            if n >= MAX_PREFIX_TERMS * 20:
-                break
-            text = word.decode("utf-8") if isinstance(word, bytes) else word
-            words.append((reader.doc_frequency(fieldname, text), text))
+        words = list(itertools.islice(_terms_from(reader, fieldname, prefix), MAX_PREFIX_TERMS * 20))
     except Exception:
         return []
-    words.sort(reverse=True)
-    return [w for _, w in words[:MAX_PREFIX_TERMS]]
+    return _most_frequent(reader, fieldname, words, MAX_PREFIX_TERMS)
 
 
 def _expand_figures(searcher: Any, node: NumRange, notices: list[str] | None) -> list[str]:
@@ -1514,23 +1509,29 @@ def _expand_figures(searcher: Any, node: NumRange, notices: list[str] | None) ->
     if node.low is not None and node.low == node.high:  # one value: its canonical term, no scan
         text = f"{node.low:.10f}".rstrip("0").rstrip(".") + ("%" if node.percent else "")
         return [text] if node.accepts(text) else []
-    found: list[str] = []
     try:
-        for digit in "0123456789":
-            for word in reader.expand_prefix("body", digit):
-                text = word.decode("utf-8") if isinstance(word, bytes) else word
-                if node.accepts(text):
-                    found.append(text)
+        found = [t for digit in "0123456789" for t in _terms_from(reader, "body", digit) if node.accepts(t)]
     except Exception:
         return []
-    if len(found) > MAX_NUM_TERMS:
-        ranked = sorted(((reader.doc_frequency("body", t), t) for t in found), reverse=True)
-        found = [t for _, t in ranked[:MAX_NUM_TERMS]]
-        if notices is not None:
-            notices.append(
-                f"{len(ranked):,} different figures are in that range: the {MAX_NUM_TERMS:,} most common searched"
-            )
-    return found
+    if len(found) <= MAX_NUM_TERMS:
+        return found
+    if notices is not None:
+        notices.append(
+            f"{len(found):,} different figures are in that range: the {MAX_NUM_TERMS:,} most common searched"
+        )
+    return _most_frequent(reader, "body", found, MAX_NUM_TERMS)
+
+
+def _terms_from(reader: Any, fieldname: str, prefix: str) -> Iterator[str]:
+    """The terms of ``fieldname`` that start with ``prefix``, as text."""
+    for word in reader.expand_prefix(fieldname, prefix):
+        yield word.decode("utf-8") if isinstance(word, bytes) else word
+
+
+def _most_frequent(reader: Any, fieldname: str, terms: list[str], limit: int) -> list[str]:
+    """The ``limit`` terms of ``terms`` in the most documents, most frequent first."""
+    ranked = sorted(((reader.doc_frequency(fieldname, t), t) for t in terms), reverse=True)
+    return [t for _, t in ranked[:limit]]
 
 
 def _similar_query(article: Article, searcher: Any) -> Any:
