@@ -973,7 +973,7 @@ def _finish(text: str, start: int, core: _Core, currency: str | None) -> Span | 
     if score:
         if end < len(text) and (text[end].isalnum() or text[end] in "/"):
             return None
-        if text[end : end + 2][:1] in "-‐–" and text[end + 1 : end + 2].isdigit():
+        if text[end : end + 1] in ("-", "‐", "–") and text[end + 1 : end + 2].isdigit():
             return None  # "9-9-9", "555-123-4567": a slogan or a phone number, not a score
         return _span(text, start, end, "score", score)
 
