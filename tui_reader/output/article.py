@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
 from rich.text import Text
 
 from tui_reader.core.model import Article, Block, Span
@@ -70,9 +69,9 @@ def _styled(body: str, start: int, end: int, spans: Sequence[Span], base: str, *
     return out
 
 
-def render_article(article: Article, spans: Iterable[Span] = (), console: Console | None = None) -> RenderableType:
-    """Title, meta line, then each block in its style, with quotes, figures and matches highlighted; given the
-    ``console``, paragraphs are wrapped to it here, without the trailing spaces Rich would leave."""
+def render_article(article: Article, spans: Iterable[Span], console: Console) -> RenderableType:
+    """Title, meta line, then each block in its style, with quotes, figures and matches highlighted; paragraphs
+    are wrapped to ``console`` here, without the trailing spaces Rich would leave."""
     spans = sorted(spans, key=lambda s: (s.start, s.end))
     parts: list[RenderableType] = [Text(article.title, style=STYLES["title"])]
     meta = meta_line(article)
@@ -83,10 +82,7 @@ def render_article(article: Article, spans: Iterable[Span] = (), console: Consol
     for block in blocks:
         base = STYLES.get(block.kind, "") if block.kind != "paragraph" else ""
         text = _styled(article.body, block.start, block.end, spans, base, post=block.kind == "post")
-        if block.kind == "post":
-            parts.append(hang(text, console, 2) if console else Padding(text, (0, 0, 0, 2)))
-        else:
-            parts.append(hang(text, console) if console else text)
+        parts.append(hang(text, console, 2 if block.kind == "post" else 0))
         parts.append(Text(""))
     return Group(*parts)
 
