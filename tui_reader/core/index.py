@@ -325,6 +325,8 @@ def _index_files(
     add = builder.add
     for done, src in enumerate(files, start=1):
         articles, skipped = corpus.read_source(src)
+        path = str(src.path)
+        stored_path = None if path == src.display else path
         ids = []
         for n, article in enumerate(articles):
             article_id = corpus.unique_article_id(article.id, article.path, taken)
@@ -346,11 +348,10 @@ def _index_files(
                 texts["byline"] = index_terms(article.byline)
             # Where to read the article again, kept with its document: a search reads its hits from here
             # without the catalog (file key, id in the file, index in the file, path, file id, kind, sidecar).
-            path = str(src.path)
-            source = (src.display, article.id, n, None if path == src.display else path, src.id, src.kind, src.meta)
+            source = (src.display, article.id, n, stored_path, src.id, src.kind, src.meta)
             add(keys, texts, {"src": source})
         records[src.display] = {
-            "path": str(src.path),
+            "path": path,
             "id": src.id,
             "kind": src.kind,
             "size": src.size,
@@ -374,8 +375,6 @@ class _WorkerStorage(FileStorage):
 def _exit_with_parent(every: float = 0.25) -> None:
     """End this worker as soon as the process that started it is gone (killed, or stopped by a quitting app):
     a daemon worker is only stopped by its parent's orderly exit, and would otherwise build on for nothing."""
-    import threading
-
     parent = os.getppid()
 
     def watch() -> None:

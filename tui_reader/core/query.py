@@ -404,8 +404,9 @@ def find_matches(text: str, tree: Node | None, terms: list[Term] | None = None) 
     Uses the same analyzer as the index, so ``5500`` finds ``5,500`` and a phrase matches the positions it
     matched in the index. Pass ``terms`` (``analyze(text)``) when they are already at hand.
     """
-    numbers = [n for n in positive_nodes(tree) if isinstance(n, NumRange)]
-    leaves = [n for n in positive_nodes(tree) if not isinstance(n, DateRange | NumRange) and n.field in (None, "body")]
+    positive = list(positive_nodes(tree))
+    numbers = [n for n in positive if isinstance(n, NumRange)]
+    leaves = [n for n in positive if not isinstance(n, DateRange | NumRange) and n.field in (None, "body")]
     if not leaves and not numbers:
         return []
     words = {n.text for n in leaves if isinstance(n, Word)}
