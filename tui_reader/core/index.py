@@ -60,6 +60,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from tui_reader.core import READER_VERSION, analysis, corpus, paths
 from tui_reader.core.analysis import Term, analyze, index_terms
+from tui_reader.core.figures import format_value
 from tui_reader.core.model import Article, ArticleMeta, Hit, SearchResult, Skipped, Span, UpdateReport
 from tui_reader.core.query import And, DateRange, Not, NumRange, Or, Phrase, Prefix, Word, find_matches, parse
 
@@ -1506,7 +1507,7 @@ def _expand_figures(searcher: Any, node: NumRange, notices: list[str] | None) ->
     percentages of figures.py, plus ordinals that never match); at most MAX_NUM_TERMS, the most frequent."""
     reader = searcher.reader()
     if node.low is not None and node.low == node.high:  # one value: its canonical term, no scan
-        text = f"{node.low:.10f}".rstrip("0").rstrip(".") + ("%" if node.percent else "")
+        text = format_value(node.low) + ("%" if node.percent else "")  # spelt as the index spells it
         return [text] if node.accepts(text) else []
     try:
         found = [t for digit in "0123456789" for t in _terms_from(reader, "body", digit) if node.accepts(t)]

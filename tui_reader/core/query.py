@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from tui_reader.core.analysis import CONTEXT_WORDS, Term, analyze, analyze_words, fold
+from tui_reader.core.figures import parse_number
 
 MAX_QUERY = 1000
 MAX_CLAUSES = 64
@@ -71,10 +72,12 @@ class NumRange(NamedTuple):
 
     def accepts(self, term: str) -> bool:
         """Whether an analysed term is a figure in this range."""
-        match = _NUM_TERM.match(term)
-        if match is None or bool(match.group(2)) != self.percent:
+        number = term.removesuffix("%")
+        if (number != term) != self.percent or not number[:1].isdigit():
             return False
-        value = float(match.group(1))
+        value = parse_number(number)
+        if value is None:
+            return False
         if self.low is not None and (value < self.low or (value == self.low and not self.low_included)):
             return False
         return self.high is None or value < self.high or (value == self.high and self.high_included)
@@ -118,10 +121,6 @@ _TOKEN = re.compile(
 _DATE_PART = re.compile(r"^\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?$")
 # A hyphen between two letters ("build-up"), not in figures, scores or codes ("5-3", "COVID-19").
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
-# A figure as the analyzer indexes it: a canonical number ("5500", "4.75", "600000000"), "%" for a percentage.
-_NUM_TERM = re.compile(r"^(\d{1,30}(?:\.\d{1,30})?)(%?)$")
-# A figure as a person types it in num: ("5,500", "5500", "4.75%", "1e3" is not one).
-_NUM_TYPED = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d{1,30})(\.\d{1,30})?(%?)$")
 
 
 def parse(query: str) -> Parsed:
@@ -358,11 +357,12 @@ def _num_range(value: str) -> NumRange | None:
 
 
 def _typed_number(text: str) -> tuple[float, bool] | None:
-    """``5,500`` -> (5500.0, False); ``80%`` -> (80.0, True); None when it is not a plain number."""
-    match = _NUM_TYPED.match(text.strip())
-    if match is None:
-        return None
-    return float(match.group(1).replace(",", "") + (match.group(2) or "")), bool(match.group(3))
+    """``5,500`` -> (5500, False); ``80%`` -> (80, True); None when it is not a plain number (figures.py reads
+    it, as it reads every figure)."""
+    text = text.strip()
+    number = text.removesuffix("%")
+    value = parse_number(number)
+    return None if value is None else (value, number != text)
 
 
 # Filters whose value is a range: how to read it, and what to say when it cannot be read.
