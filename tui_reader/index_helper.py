@@ -38,14 +38,12 @@ def run(paths: list[Path] | None, out: TextIO) -> int:
         from tui_reader.core.index import SearchIndex
 
         index = SearchIndex.open(paths)
-        opened = index.notice  # e.g. "made by another version; it will be rebuilt"
         report = index.update(progress)
     except Exception as exc:  # the app then updates the index in its own process
         say({"error": f"{type(exc).__name__}: {exc}"})
         return 1
     changed = bool(report.added or report.changed or report.removed or report.rebuilt)
-    notice = None if report.rebuilt and report.notice == opened else report.notice  # what it announced is done
-    say({"articles": report.articles, "changed": changed, "notice": notice})
+    say({"articles": report.articles, "changed": changed, "notice": report.notice})
     return 0
 
 

@@ -221,9 +221,8 @@ class Library:
             return None, None
         notice = report.notice if report is not None else None
         if report is None:
-            opened = index.notice  # e.g. "made by another version; it will be rebuilt"
             report = index.update(progress)
-            notice = None if report.rebuilt and report.notice == opened else report.notice
+            notice = report.notice
         if not len(index):
             return None, notice
         self._corpus, self._sources, self.provisional = None, None, False

@@ -168,20 +168,33 @@ def test_a_list_read_from_an_index_built_elsewhere_is_saved_even_if_the_app_quit
 
 
 def test_a_notice_the_update_has_dealt_with_is_not_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    from tui_reader.core.index import MANIFEST, SearchIndex
     from tui_reader.core.model import ArticleMeta, UpdateReport
 
-    old = "the index was made by another version of newsreader; it will be rebuilt"
+    # A real index of another format: opening it says "it will be rebuilt", and the update rebuilds it.
+    Library([SEEDS]).update_index()
+    base = SearchIndex.open([SEEDS]).base
+    manifest = base / (base / "CURRENT").read_text("ascii").strip() / MANIFEST
+    data = pickle.loads(manifest.read_bytes())
+    data["format"] = "0." + data["format"]
+    manifest.write_bytes(pickle.dumps(data))
+    library = Library([SEEDS])
+    library.saved_list()
+    _, notice = library.update_index()
+    assert notice is None
 
     class Rebuilt:
         base = None
-        notice = old
+        notice = None
 
         @classmethod
         def open(cls, paths):
             return cls()
 
         def update(self, progress=None):
-            return UpdateReport(files=1, articles=1, rebuilt=True, notice=self.notice)
+            return UpdateReport(files=1, articles=1, notice="in memory")
 
         def __len__(self) -> int:
             return 1
@@ -193,11 +206,6 @@ def test_a_notice_the_update_has_dealt_with_is_not_shown(monkeypatch: pytest.Mon
             return []
 
     monkeypatch.setattr(tui_reader.library, "_index_class", lambda: Rebuilt)
-    library = Library([SEEDS])
-    library.saved_list()
-    _, notice = library.update_index()
-    assert notice is None
-    Rebuilt.update = lambda self, progress=None: UpdateReport(files=1, articles=1, notice="in memory")
     assert Library([SEEDS]).update_index()[1] == "in memory"
 
 

@@ -77,6 +77,8 @@ MANIFEST = "manifest.pickle"
 CATALOG = "catalog.pickle"
 MAX_INDEXED_CHARS = 2_000_000
 """Only this much of one article is indexed and searched for matches (no real article comes close)."""
+OTHER_VERSION_NOTICE = "the index was made by another version of newsreader; it will be rebuilt"
+"""What opening an index of another format says (an update's report leaves it out once it has rebuilt)."""
 MAX_PREFIX_TERMS = 200
 """A wildcard expands to at most this many terms (the most frequent ones)."""
 MAX_NUM_TERMS = 2000
@@ -702,7 +704,7 @@ class SearchIndex:
             raise ValueError("CURRENT names no index folder")
         manifest = _Manifest.from_bytes((gen_dir / MANIFEST).read_bytes(), gen_dir / CATALOG)
         if manifest.format != FORMAT:
-            self.notice = "the index was made by another version of newsreader; it will be rebuilt"
+            self.notice = OTHER_VERSION_NOTICE
             return False
         ix = windex.open_dir(str(gen_dir), indexname=INDEX_NAME)
         if ix.latest_generation() != manifest.generation:
@@ -1080,12 +1082,14 @@ class SearchIndex:
     def _report(self, started: float, **counts: Any) -> UpdateReport:
         manifest = self._manifest
         files, articles = manifest.counts()
+        # What opening announced ("it will be rebuilt") is no news once the update has rebuilt it.
+        done = counts.get("rebuilt") and self.notice == OTHER_VERSION_NOTICE
         return UpdateReport(
             files=files,
             articles=articles,
             skipped=tuple(manifest.skipped()),
             seconds=time.perf_counter() - started,
-            notice=self.notice,
+            notice=None if done else self.notice,
             **counts,
         )
 
