@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from operator import attrgetter
 
-from tui_reader.library import Entry
+from tui_reader.library import UNKNOWN_SOURCE, Entry
 from tui_reader.widgets.source_list import Row
 
 ORDERS = ("date", "outlet", "story", "corpus")
 """Every way the list can be arranged, in the order ``o`` cycles through them."""
 
-UNKNOWN = "Source unknown"
+UNKNOWN = UNKNOWN_SOURCE.capitalize()
 """The outlet group of articles whose outlet, byline, web address and folder are all unknown."""
 
 LONE = "Only one account"
