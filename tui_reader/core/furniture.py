@@ -12,8 +12,9 @@ particular outlets' texts; a sentence they do not recognise stays prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
-from tui_reader.core.model import SentenceKind
+from tui_reader.core.model import Sentence, SentenceKind
 
 FURNITURE_KINDS: frozenset[str] = frozenset({"byline", "credit", "signature", "furniture"})
 """Sentence kinds that are never aligned (``heading`` and ``caption`` align only with their own kind)."""
@@ -50,6 +51,12 @@ _WIDGET = re.compile(
 _BARE_CREDIT = re.compile(r"(?i)^enlarge this image\b|\btoggle caption\b")
 _NOT_NAMES = frozenset(str.split("The A An In On Of For To With Is Are Was At By From"))
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|and|&|de|van|von|der|da|di|del|la|le|bin|al)$")
+
+
+def count_prose(indices: Iterable[int], sentences: Sequence[Sentence]) -> int:
+    """How many of the sentences at ``indices`` are the account's own text, not page furniture: what "only in
+    A" counts, in `newsreader compare` and on the compare screen alike."""
+    return sum(1 for i in indices if sentences[i].kind not in FURNITURE_KINDS)
 
 
 def sentence_kind(text: str, kind: SentenceKind, index: int, outlet: str | None = None) -> SentenceKind:

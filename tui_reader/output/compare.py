@@ -20,7 +20,7 @@ from rich.text import Text
 
 from tui_reader.core.corpus import Corpus, find_article
 from tui_reader.core.errors import UserError
-from tui_reader.core.furniture import FURNITURE_KINDS
+from tui_reader.core.furniture import FURNITURE_KINDS, count_prose
 from tui_reader.core.model import Article, Comparison, DiffOp, Pair, Sentence
 from tui_reader.core.stories import StoryIndex
 from tui_reader.output.console import hang
@@ -155,8 +155,7 @@ def _header(cmp: Comparison, note: str | None) -> RenderableType:
     if note:
         parts.append(Text(note, style=STYLES["meta"]))
     same = sum(1 for p in cmp.pairs if p.kind == "same")
-    only_a = sum(1 for i in cmp.only_a if cmp.sentences_a[i].kind not in FURNITURE_KINDS)
-    only_b = sum(1 for j in cmp.only_b if cmp.sentences_b[j].kind not in FURNITURE_KINDS)
+    only_a, only_b = count_prose(cmp.only_a, cmp.sentences_a), count_prose(cmp.only_b, cmp.sentences_b)
     f = cmp.figures
     # Two lines, so that a narrow terminal never wraps one after a dangling separator.
     parts.append(

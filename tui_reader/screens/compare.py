@@ -16,11 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from tui_reader.core.furniture import FURNITURE_KINDS
 from tui_reader.library import Entry, Library
 from tui_reader.screens.main import deliver, while_alive
 from tui_reader.screens.picker import CandidatePicker
-from tui_reader.widgets.compare_layout import SIDE_BY_SIDE_MIN, CompareLayout, Row, build_rows
+from tui_reader.widgets.compare_layout import SIDE_BY_SIDE_MIN, CompareLayout, build_rows
 from tui_reader.widgets.compare_summary import CompareSummary, summary_counts, summary_items
 from tui_reader.widgets.compare_view import CompareView
 
@@ -121,12 +120,7 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-title", Static).update(title)
         score = next((s for i, s in self.candidates if i == comparison.b.id), None)
         match = f"  ·  story match {score:.2f}" if score is not None else ""
-
-        def furniture(row: Row) -> bool:
-            sentences = [left.sentences[i] for i in row.left] + [right.sentences[j] for j in row.right]
-            return bool(sentences) and all(s.kind in FURNITURE_KINDS for s in sentences)
-
-        self._counts = summary_counts(rows, left.label, right.label, furniture) + match
+        self._counts = summary_counts(rows, left, right) + match
         self.query_one(CompareSummary).show(self._counts, summary_items(comparison))
 
     def action_swap(self) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,8 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_reader.widgets.compare_layout import Row
+from tui_reader.core.furniture import count_prose
+from tui_reader.widgets.compare_layout import Row, Side
 
 if TYPE_CHECKING:
     from tui_reader.core.model import Comparison, Sentence
@@ -75,16 +76,15 @@ class SummaryItem:
     targets: tuple[tuple[int, int], ...]
 
 
-def summary_counts(
-    rows: Sequence[Row], left: str = "A", right: str = "B", furniture: Callable[[Row], bool] | None = None
-) -> str:
-    """ "12 shared · 5 paraphrased · 3 only in A · 7 only in B" from the aligned rows; rows for which
-    ``furniture`` is true (bylines, credits, post signatures: never aligned) are not counted, as in
-    ``newsreader compare``."""
-    kinds = [r.kind for r in rows if furniture is None or not furniture(r)]
+def summary_counts(rows: Sequence[Row], left: Side, right: Side) -> str:
+    """ "12 shared · 5 paraphrased · 3 only in A · 7 only in B" from the aligned rows; page furniture
+    (bylines, credits, post signatures: never aligned) is not counted, as in ``newsreader compare``."""
+    kinds = [r.kind for r in rows]
+    only_left = count_prose((i for r in rows if r.kind == "only_left" for i in r.left), left.sentences)
+    only_right = count_prose((j for r in rows if r.kind == "only_right" for j in r.right), right.sentences)
     return (
         f"{kinds.count('same')} shared · {kinds.count('paraphrase')} paraphrased · "
-        f"{kinds.count('only_left')} only in {left} · {kinds.count('only_right')} only in {right}"
+        f"{only_left} only in {left.label} · {only_right} only in {right.label}"
     )
 
 
