@@ -31,8 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from tui_reader.core.model import Article
-from tui_reader.core.stories import LEAD_WORDS, rank_candidates
-from tui_reader.core.terms import STOPWORDS
+from tui_reader.core.stories import LEAD_WORDS, quick_words, rank_candidates
 
 CANDIDATES = 5
 """Articles per article that story matching scores (found by shared rare words)."""
@@ -45,11 +44,8 @@ COMMON_SHARE = 100
 COMMON_MAX = 200
 """...and so is a word in more than this many articles, however big the corpus (a story has a few accounts;
 this also bounds the work per article at 89,000 articles)."""
-QUICK_CHARS = 800
-"""Characters of the body (after the title) whose words find the candidates."""
 
 Progress = Callable[[int, int], None]
-_WORD = re.compile(r"[a-z]{3,}")
 _LEAD = re.compile(r"\S+")
 
 
@@ -60,11 +56,6 @@ def lead_only(article: Article) -> Article:
         if n >= LEAD_WORDS:
             return replace(article, body=article.body[: m.end()], blocks=())
     return replace(article, blocks=()) if article.blocks else article
-
-
-def _words(article: Article) -> set[str]:
-    text = (article.title + " " + article.body[:QUICK_CHARS]).lower()
-    return {w for w in _WORD.findall(text) if w not in STOPWORDS}
 
 
 def group_stories(
@@ -84,7 +75,7 @@ def group_stories(
     for n, article in enumerate(articles):
         short = lead_only(article)
         ids = array("I")
-        for word in _words(short):
+        for word in quick_words(short):
             tid = vocabulary.setdefault(word, len(vocabulary))
             if tid == len(postings):
                 postings.append(array("I"))

@@ -158,7 +158,9 @@ def _ranked(article: Article, pool: Iterable[Article] | StoryIndex, limit: int) 
     return ranked[:limit]
 
 
-def _quick_words(article: Article) -> set[str]:
+def quick_words(article: Article) -> set[str]:
+    """The plain words (three letters or more, no stop words) of the title and the start of the body: what a
+    cheap first pass compares to find candidate accounts (here and in grouping.py)."""
     return {
         w for w in _ALPHA.findall((article.title + " " + article.body[:_QUICK_CHARS]).lower()) if w not in STOPWORDS
     }
@@ -167,8 +169,8 @@ def _quick_words(article: Article) -> set[str]:
 def _shortlist(article: Article, others: list[Article]) -> list[Article]:
     """The ``SHORTLIST`` articles sharing most plain words with this one's title and lead (a cheap first pass
     so that a corpus of thousands is scored in well under a second)."""
-    mine = _quick_words(article)
-    overlap = [(len(mine & _quick_words(a)), n) for n, a in enumerate(others)]
+    mine = quick_words(article)
+    overlap = [(len(mine & quick_words(a)), n) for n, a in enumerate(others)]
     overlap.sort(key=lambda x: (-x[0], x[1]))
     return [others[n] for _, n in overlap[:SHORTLIST]]
 
