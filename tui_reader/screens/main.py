@@ -126,6 +126,7 @@ class MainScreen(Screen[None]):
         self._painted = False  # reading the first article (which opens the index) waits for the first frame
         self.entries: list[Entry] = []
         self.by_id: dict[str, Entry] = {}
+        self._entry_at: dict[str, int] | None = None  # id -> place in ``entries``, made when first needed
         self.order = "date"
         self.search_state = SearchState()
         self.stories: dict[str, str] | None = None  # id -> story name, once grouped (o: by story)
@@ -220,8 +221,9 @@ class MainScreen(Screen[None]):
         self._fill(message.entries, message.skipped)
 
     def _fill(self, entries: list[Entry], skipped: list[Skipped]) -> None:
-        self.entries = entries
+        self.entries = list(entries)  # ours: _refresh_entry replaces entries in place
         self.by_id = {e.id: e for e in entries}
+        self._entry_at = None
         self.stories = None  # the articles changed: group again when asked
         if self.order == "story":
             self._group_stories()
@@ -310,7 +312,11 @@ class MainScreen(Screen[None]):
         if old is None or old == entry:
             return
         self.by_id[entry.id] = entry
-        self.entries = [entry if e.id == entry.id else e for e in self.entries]
+        if self._entry_at is None:  # once per list: this runs for most articles opened (one slot each)
+            self._entry_at = {e.id: i for i, e in enumerate(self.entries)}
+        at = self._entry_at.get(entry.id)
+        if at is not None:
+            self.entries[at] = entry
         self.source_list.update_entry(entry)
 
     @work(exclusive=True, group="annotate", thread=True)

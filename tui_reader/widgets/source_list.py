@@ -88,6 +88,7 @@ class SourceList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._rows: list[Row] = []
+        self._row_of_id: dict[str, int] | None = None  # article id -> row, made when first needed
         self._tops: list[int] = []
         self._cursor = -1
         self._empty = "Reading the corpus…"
@@ -117,6 +118,7 @@ class SourceList(ScrollView, can_focus=True):
         """
         before = self.highlighted
         self._rows = list(rows)
+        self._row_of_id = None
         self._empty = empty or "No articles."
         # Every row's top line and the height of all (Row.height inlined: 89,000 property calls at start-up).
         tops = list(accumulate([HEADER_LINES if r.entry is None else ARTICLE_LINES for r in self._rows], initial=0))
@@ -139,20 +141,29 @@ class SourceList(ScrollView, can_focus=True):
 
     def update_entry(self, entry: Entry) -> None:
         """Redraw the row of ``entry.id`` with fresher metadata (the index lists no bylines; a loaded article has)."""
-        for i, row in enumerate(self._rows):
-            if row.entry is not None and row.entry.id == entry.id:
-                self._rows[i] = Row(entry, row.label, row.count)
-                self._strips.clear()
-                self.refresh_lines(self._tops[i], row.height)
-                return
+        i = self._row_of(entry.id)
+        if i is not None:
+            row = self._rows[i]
+            self._rows[i] = Row(entry, row.label, row.count)
+            self._strips.clear()
+            self.refresh_lines(self._tops[i], row.height)
 
     def select_id(self, article_id: str) -> bool:
         """Move the cursor to ``article_id``; False when it is not listed."""
-        for i, row in enumerate(self._rows):
-            if row.entry is not None and row.entry.id == article_id:
-                self._move_to(i)
-                return True
-        return False
+        i = self._row_of(article_id)
+        if i is None:
+            return False
+        self._move_to(i)
+        return True
+
+    def _row_of(self, article_id: str) -> int | None:
+        """The row of an article (a lookup made once per list: opening articles asks for it each time)."""
+        if self._row_of_id is None:
+            self._row_of_id = {}
+            for i, row in enumerate(self._rows):
+                if row.entry is not None:
+                    self._row_of_id.setdefault(row.entry.id, i)  # the first, as a walk down the list finds it
+        return self._row_of_id.get(article_id)
 
     def step(self, delta: int) -> bool:
         """Move the cursor ``delta`` articles (skipping headers); False at either end."""
