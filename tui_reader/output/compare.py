@@ -94,16 +94,14 @@ def closest_account(paths: list[Path] | None, key: str) -> tuple[Article, Articl
 
     index = _built_index(paths)
     a = index.load(key) if index is not None else None  # None: a path, or an article newer than the index
+    pool: StoryIndex | Sequence[Article]
     if index is not None and a is not None:
-        found = best_match(a, index)
-        ranked = [] if found else rank_candidates(a, index, limit=1)
-        how = "among the search index's most similar articles"
+        pool, how = index, "among the search index's most similar articles"
     else:
         a, corpus = _find(paths, key, None)
-        corpus = corpus or Corpus.load(paths)
-        found = best_match(a, corpus.articles)
-        ranked = [] if found else rank_candidates(a, corpus.articles, limit=1)
-        how = "in the corpus"
+        pool, how = (corpus or Corpus.load(paths)).articles, "in the corpus"
+    found = best_match(a, pool)
+    ranked = [] if found else rank_candidates(a, pool, limit=1)
     if found is None:
         closest = f" (closest: {ranked[0][0]}, score {ranked[0][1]:.2f})" if ranked else ""
         raise UserError(f"no other account of this story {how}{closest}; name B to compare anyway")
