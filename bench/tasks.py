@@ -394,17 +394,14 @@ def tui_first_screen(corpus: str, repeat: str = "5") -> None:
     )
 
 
-def tui_memory(corpus: str, cache: str = "") -> None:
+def tui_memory(corpus: str) -> None:
     """Peak memory of the TUI on ``corpus`` (headless): launch, list filled, index ready (built by the app on a
-    first run), twenty articles read, a search and five n; ``cache`` is a fresh cache dir for a first run.
+    first run), twenty articles read, a search and five n.
 
     ``peak_mb`` is this process (the TUI); ``children_peak_mb`` the largest child (an index build runs in one).
     """
     import asyncio
-    import os
 
-    if cache:
-        os.environ["XDG_CACHE_HOME"] = cache
     from tui_reader.app import NewsreaderApp
     from tui_reader.library import Library
 
@@ -432,12 +429,6 @@ def tui_memory(corpus: str, cache: str = "") -> None:
     got = asyncio.run(run())
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     _emit({**got, "children_peak_mb": round(children, 1)})
-
-
-def tui_bare() -> None:
-    """Headless: seconds from launch to the first frame of a bare Textual app (Header, Static, Footer)."""
-    t = time.perf_counter()
-    _emit({"first_screen_s": _first_frame(_bare_app, lambda app: True, since=t)})
 
 
 def reader_paint(megabytes: str = "1") -> None:
