@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tui_reader.core.model import Article
 
@@ -16,6 +17,10 @@ SEEDS = ROOT / "seeds"
 SHARED_CORPORA = Path(os.environ.get("NEWSREADER_CORPORA", ROOT.parent / "shared" / "corpora"))
 SEED_A = "000_cbf40d5bed3aab87"
 SEED_B = "002_62dd9d57e05a8388"
+
+# `HYPOTHESIS_PROFILE=thorough make test` hunts harder (20x the examples) before a change lands.
+settings.register_profile("thorough", max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "2000")), deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

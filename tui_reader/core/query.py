@@ -214,9 +214,11 @@ class _Parser:
             if name.lower() in FIELDS:
                 self.i += 1
                 if not value and self.i < len(self.tokens) and self.tokens[self.i][0] == "quote":
-                    # title:"a phrase"
+                    # title:"a phrase"; num:"5,500" and date:"2020" are filters, not phrases
                     value_text = self.tokens[self.i][1].group("phrase")
                     self.i += 1
+                    if name.lower() in _RANGE_FILTERS:
+                        return self._field(name.lower(), value_text)
                     return self._phrase(value_text, name.lower())
                 return self._field(name.lower(), value)
         # A run of plain words, analysed together so "80 per cent" and "£600 million" stay one figure.
