@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tui_reader import __version__
 from tui_reader.core.errors import UserError
+from tui_reader.startup import pause_collector, resume_collector
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -77,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code = _dispatch(args)
+        code = _dispatch(args, whole_process=argv is None)
     except UserError as exc:
         _error(str(exc))
         code = EXIT_NOTHING
@@ -104,7 +105,7 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace, whole_process: bool) -> int:
     paths = corpus_paths(args)
     if paths:
         missing = [str(p) for p in paths if not p.exists()]
@@ -112,18 +113,22 @@ def _dispatch(args: argparse.Namespace) -> int:
             raise UserError(f"no such file or folder: {', '.join(missing)}")
     if args.command is None:
         return _run_tui(paths)
+    # Importing a command's modules allocates tens of thousands of objects and no garbage, and the collector
+    # walks them again at every allocation burst: the process pauses it for the import (see startup.py).
+    if whole_process:
+        pause_collector()
     try:
         module = importlib.import_module(COMMANDS[args.command])
     except ModuleNotFoundError as exc:
         if exc.name != COMMANDS[args.command]:
             raise
         raise UserError(f"`newsreader {args.command}` is not built yet (see the open issues)") from None
+    finally:
+        resume_collector()
     return module.run(args, paths)
 
 
 def _run_tui(paths: list[Path] | None) -> int:
-    from tui_reader.startup import pause_collector
-
     pause_collector()  # until the first list is drawn; the app resumes it (see startup.py)
     try:
         from tui_reader.app import run_app

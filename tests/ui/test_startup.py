@@ -57,3 +57,31 @@ def test_the_tui_command_pauses_the_collector_and_leaves_it_on(monkeypatch: pyte
     assert main([]) == 0
     assert seen == [False]  # the app started with the collector paused
     assert gc.isenabled()  # and the process got it back whatever happened
+
+
+@pytest.mark.parametrize("whole_process", [True, False])
+def test_a_subcommand_is_imported_with_the_collector_paused_and_runs_with_it_on(
+    monkeypatch: pytest.MonkeyPatch, whole_process: bool
+) -> None:
+    """`newsreader search` (argv from the command line) pauses the collector for its imports only; a caller
+    of main(argv) keeps its collector as it was."""
+    import argparse
+    import types
+
+    from tui_reader import cli
+
+    seen: dict[str, bool] = {}
+
+    def run(args: argparse.Namespace, paths: object) -> int:
+        seen["run"] = gc.isenabled()
+        return 0
+
+    def fake_import(name: str) -> types.ModuleType:
+        seen["import"] = gc.isenabled()
+        return types.SimpleNamespace(run=run)  # type: ignore[return-value]
+
+    monkeypatch.setattr(cli.importlib, "import_module", fake_import)
+    args = cli.build_parser().parse_args(["search", "x"])
+    assert cli._dispatch(args, whole_process=whole_process) == 0
+    assert seen == {"import": not whole_process, "run": True}
+    assert gc.isenabled()
