@@ -14,6 +14,7 @@ Nothing of the article's own text is dropped: headings, posts and captions stay 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -79,7 +80,6 @@ _CHROME_PHRASES = [
     r"loading\W*",
     r"facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram",
 ]
-_CHROME_RE = re.compile(r"\b(?:" + "|".join(_CHROME_PHRASES) + r")(?!\w)", re.IGNORECASE)
 # A chrome line's first letter or digit starts a chrome phrase: a cheap anchored test that rejects almost every
 # line before the full substitution runs.
 _CHROME_START = re.compile(r"[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")(?!\w)", re.IGNORECASE)
@@ -95,16 +95,8 @@ _ALT_PREFIX = re.compile(
 )
 
 _SIGNATURE = re.compile(r"^[—–]\s*(?P<author>[^()\n]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*(?P<date>[^\n]{0,60})$")
-_CAPTION = re.compile(
-    r"^(?:(?:cover|main|top|lead|header|featured|hero|file)\s+)?"
-    r"(?:image|photo|picture|pictured|photograph|caption)(?:\s+(?:credit|caption|copyright))?\s*:"
-    r"|\((?:picture|photo|image|credit|photograph|pictures|photos)\s*:[^)]{1,80}\)\.?$"
-    r"|^image (?:caption|copyright)\b"
-    r"|^enlarge this image\b",
-    re.IGNORECASE,
-)
-# The same test in two parts, so that a paragraph is not scanned from every position: its start, and (only
-# when it ends with a bracket) its end.
+# A caption ("Photo: ...", "Image caption ...", "(Picture: AP)" at the end), tested in two parts so that a
+# paragraph is not scanned from every position: its start, and (only when it ends with a bracket) its end.
 _CAPTION_START = re.compile(
     r"(?:(?:cover|main|top|lead|header|featured|hero|file)\s+)?"
     r"(?:image|photo|picture|pictured|photograph|caption)(?:\s+(?:credit|caption|copyright))?\s*:"
@@ -116,7 +108,7 @@ _CAPTION_END = re.compile(r"\((?:picture|photo|image|credit|photograph|pictures|
 
 
 def _is_caption(text: str) -> bool:
-    """``_CAPTION.search(text)``, without scanning the whole paragraph."""
+    """True for a caption paragraph: a caption label at its start or a picture credit at its end."""
     if _CAPTION_START.match(text) is not None:
         return True
     return text.endswith((")", ").", ")\n", ").\n")) and _CAPTION_END.search(text) is not None
@@ -133,6 +125,12 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _TIMESTAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|GMT|[AP]M\b)|^(?:posted|updated|published)\b", re.I)
 
 
+@functools.cache
+def _chrome_re() -> re.Pattern[str]:
+    """Every chrome phrase anywhere in a line; compiled on first use (a few ms that most runs never need)."""
+    return re.compile(r"\b(?:" + "|".join(_CHROME_PHRASES) + r")(?!\w)", re.IGNORECASE)
+
+
 def is_chrome(line: str) -> bool:
     """True for a line that is only site chrome (login, share, navigation, cookie prompts) or a tag list."""
     if not line or len(line) > 160:
@@ -142,7 +140,7 @@ def is_chrome(line: str) -> bool:
     spaced = _CAMEL_GLUE.sub(" ", line)
     if _CHROME_START.match(spaced) is None:
         return False
-    stripped = _CHROME_RE.sub("", spaced)
+    stripped = _chrome_re().sub("", spaced)
     return stripped != spaced and _CHROME_LEFTOVER.match(stripped) is not None
 
 
