@@ -571,3 +571,41 @@ def test_wrong_speakers_refused_or_named_in_full() -> None:
     assert quotes(body)[1][2] != "Delphine"
     # a given name inside an organisation's name does not start a person's ("St. Louis Tea Party Coalition")
     assert clean_name("The St. Louis Tea Party Coalition")[0] == "St. Louis Tea Party Coalition"
+
+
+def test_a_courtesy_title_makes_a_peoples_word_a_surname() -> None:
+    body = 'There may be a shortage, predicts Oliver Irish, editor of Stuff. "Demand is huge," said Mr Irish.'
+    assert [s for _, _, s in quotes(body)] == ["Oliver Irish"]
+    assert [s for _, _, s in quotes('The Irish voted. "We won," said the Irish.')] == [None]
+
+
+def test_two_titles_of_one_person_open_a_sentence() -> None:
+    lead = "National Rifle Association Executive Vice President and CEO Wayne LaPierre struck a defiant tone."
+    assert [s for _, _, s in quotes(lead + '\n\n"We will not back down," he said.')] == ["Wayne LaPierre"]
+    # two people joined by "and" are nobody's "he"
+    two = "Senator Smith and CEO Wayne Jones struck a deal."
+    assert [s for _, _, s in quotes(two + '\n\n"We will not back down," he said.')] == [None]
+
+
+def test_a_legal_instrument_is_no_rival_for_a_pronoun() -> None:
+    body = (
+        "CEO Wayne LaPierre spoke on Friday.\n\n"
+        'The Second Amendment, he said, is not just "some words on parchment," but the heart of the country.'
+    )
+    assert [s for _, _, s in quotes(body)] == ["Wayne LaPierre"]
+
+
+def test_a_short_form_of_a_given_name_is_the_same_person() -> None:
+    body = (
+        "Richard Blumenthal is running for the Senate. Dick Blumenthal, as he is known, spoke on Tuesday.\n\n"
+        '"We have learned something important," Blumenthal said.'
+    )
+    assert [s for _, _, s in quotes(body)] == ["Richard Blumenthal"]
+
+
+def test_expressed_introduces_words() -> None:
+    body = (
+        'Google told Reuters that the measure "could stunt innovation." Meanwhile, Facebook has expressed concern '
+        'that the law could "grant broad powers to the executive branch," according to Reuters.'
+    )
+    assert [s for _, _, s in quotes(body)] == ["Google", "Facebook"]

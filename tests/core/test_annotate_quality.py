@@ -18,7 +18,9 @@ heldout5 P 100 (36/36) R 94.7 (36/38); tuned unchanged (P 100 R 94.7); final2, t
 unchanged (P 100 (27/27) R 69.2). heldout6 (6 articles), written blind after those rules and scored once with
 the rules of ccf17ee: speakers P 83.3 (20/24) R 47.6 (20/42) (three wrong are 'Blumenthal' for 'Richard
 Blumenthal', one 'Google' for 'Facebook'; fifteen unfound are 'said Mr Irish' and 'he said'), described P 100 (2/2)
-R 100 (2/2), quote spans P 97.7 R 97.7, terms P 100 R 92.3, figure spans P 96.4 R 96.4, values 100/100; untuned.
+R 100 (2/2), quote spans P 97.7 R 97.7, terms P 100 R 92.3, figure spans P 96.4 R 96.4, values 100/100. Fifth
+round, rules from heldout6's misses (a courtesy title makes 'Irish' a surname, two titles before a name, short
+forms of given names, 'expressed'): heldout6 speakers P 100 (37/37) R 88.1 (37/42); every other batch unchanged.
 Speakers are held to precision first: a wrong speaker is worse than none, so recall is the number that moves.
 """
 
@@ -41,10 +43,15 @@ TARGETS: dict[str, tuple[float, float]] = {
 # Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
 # blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
 # other batches but held to no target, so nobody tunes on them by accident.
-UNTUNED: frozenset[str] = frozenset({"final2", "heldout6"})
+UNTUNED: frozenset[str] = frozenset({"final2"})
 # Batches whose wrong speakers the rules were tuned on, but not their quote spans, terms or figures (written
-# blind, still untuned): held to their own speaker floors only. heldout4 and heldout5 since the fourth round.
-SPEAKERS_TUNED: dict[str, tuple[float, float]] = {"heldout4": (0.99, 0.68), "heldout5": (0.99, 0.92)}
+# blind, still untuned): held to their own speaker floors only. heldout4 and heldout5 since the fourth round,
+# heldout6 since the fifth.
+SPEAKERS_TUNED: dict[str, tuple[float, float]] = {
+    "heldout4": (0.99, 0.68),
+    "heldout5": (0.99, 0.92),
+    "heldout6": (0.99, 0.86),
+}
 SEED_TARGETS: dict[str, tuple[float, float]] = {name: (1.0, 1.0) for name in TARGETS}
 
 

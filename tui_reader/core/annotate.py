@@ -92,6 +92,7 @@ SPEECH_VERBS = words(
     condemned condemns denied denies denying rejected rejects accused accuses accusing blamed blames
     criticized criticised praised praises described describes describing called calls calling charged
     spoke speaks reported reports revealed reveals demanded demands threatened threatens pleaded wrote remarked read
+    expressed expresses expressing
     characterized characterised hailed welcomed thanked apologized apologised posited opined scoffed snapped
     sniffed marveled marvelled gushed fumed raged groused grumbled protested objected mocked taunted teased intoned
     explained elaborated summed answered interjected acknowledged stating"""
@@ -272,7 +273,8 @@ _SUBJECT_UNNAMED = re.compile(
 _VERBISH = (
     r"(?:[a-z]+ed|[a-z]+s|has|had|have|was|is|will|would|can|could|also|later|then|said|told|wrote|took|went|"
     r"made|got|gave|came|saw|met|spoke|sent|kept|held|left|won|lost|ran|began|became|put|set|brought|thought|"
-    r"felt|knew|found|chose|did|rode|stood|sat|led|[a-z]+ly)(?![\w’'])"
+    r"felt|knew|found|chose|did|rode|stood|sat|led|struck|sought|fought|bought|caught|meant|drew|threw|grew|shook|"
+    r"broke|swore|rose|fell|fled|paid|heard|sold|built|spent|stuck|dealt|hit|cut|quit|[a-z]+ly)(?![\w’'])"
 )
 # A role noun between an organisation and a name ("NATO spokesperson Oana Lungescu"): not a verb or a
 # preposition, so "She said she worried Flynn ..." and "Simsek traveled to Gaziantep" do not qualify.
@@ -297,6 +299,8 @@ _RELATIVE_BEFORE = re.compile(
 _OPENING_SUBJECT = re.compile(
     rf"(?:(?!{_CONJUNCTIONS}\b){NAME}[ \t]+(?:{_ROLE_WORD}[ \t]+){{1,3}}(?P<name>{NAME})|(?P<name2>{NAME})"
     rf"|(?:The|A|An|His|Her|Their|Its)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}[a-z][\w-]*,[ \t]+(?P<name3>{NAME}),"
+    # "NRA Executive Vice President and CEO Wayne LaPierre struck": two titles of one person (checked in code)
+    rf"|(?P<titles>{NAME})[ \t]+(?:and|&)[ \t]+(?P<name4>{NAME})"
     rf"|(?P<pro>{_PRONOUN}))(?={_THEN_VERB})"
 )
 # "The Australian has suffered", "The 28-year-old said": a sentence opening with a person it does not name.
@@ -679,9 +683,11 @@ def _direct_attribution(text: str, pos: int, last: str = "") -> tuple[str | None
         if m and sentence_ended and not _ATTRIBUTION_CLOSES.match(text, m.end()):
             continue  # '“… breakpoint.” Sir Archy Kirkwood, who chairs …, said: “…”': a new sentence, its own quote
         if m:
-            name = clean_name(m["name"])[0] if m["name"] else None
+            name, title, _possessive = clean_name(m["name"]) if m["name"] else (None, None, False)
             pronoun = m["pro"].lower() if m["pro"] else None
-            if name and (is_group(name) or (is_outlet(name) and m["verb"] in _REPORT_VERBS)):
+            # "said Mr Irish": a courtesy title makes a people's name a person's
+            group = name is not None and is_group(name) and title not in COURTESY_TITLES
+            if name and (group or (is_outlet(name) and m["verb"] in _REPORT_VERBS)):
                 return None, None, None
             if name and _JOINT_AT.match(text, m.end("name")):
                 return None, None, None  # "wrote Wehner and Gerson": two speakers, not one
@@ -694,8 +700,9 @@ def _direct_attribution(text: str, pos: int, last: str = "") -> tuple[str | None
         if m and m["pro"] and m["pro"][0].islower():
             return None, m["pro"].lower(), None
         if m and m["name"]:
-            name, _title, possessive = clean_name(m["name"])
-            if name and not possessive and not is_group(name) and name.split()[0] not in LEADING_STOP:
+            name, title, possessive = clean_name(m["name"])
+            group = is_group(name) and title not in COURTESY_TITLES if name else False
+            if name and not possessive and not group and name.split()[0] not in LEADING_STOP:
                 return (None if is_outlet(name) else name), None, None
     m = _AFTER_DASH_LINE.match(text, pos, min(len(text), pos + _WINDOW))
     if m:
@@ -923,9 +930,11 @@ def _sentence_subject(ctx: _Context, sent_start: int, limit: int) -> tuple[str |
         return None, None
     if m["pro"]:
         return None, m["pro"].lower()
-    name, _title, possessive = clean_name(m["name"] or m["name2"] or m["name3"])
+    name, title, possessive = clean_name(m["name"] or m["name2"] or m["name3"] or m["name4"])
     if possessive or not name:
         return None, None
+    if m["name4"] and (title is None or _bare_word(m["titles"].split()[-1]) not in TITLE_WORDS):
+        return None, None  # "Smith and Jones said": two people, neither the subject alone
     book = ctx.book
     acronym = name.isupper() and len(name) > 1
     if book is not None and " " not in name and not book.is_person(name) and book.counts[name] < 2 and not acronym:

@@ -80,7 +80,8 @@ ORG_WORDS = words(
     Street Avenue Square Road Bridge Airport Station Region Province State States County City Republic Kingdom
     Union Nations Europe America Facebook Twitter Google Apple Microsoft Amazon Boeing Open Cup Championship
     Championships Games Olympics League Series Tour Award Awards Prize Festival Conference Convention Summit Forum
-    Act Law Program Plan Report Index Prix Trophy Classic Stakes Bowl"""
+    Act Law Program Plan Report Index Prix Trophy Classic Stakes Bowl Amendment Amendments Constitution Treaty
+    Accord Accords Agreement Directive Protocol Charter Declaration"""
 )
 COMPASS = words("North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old Fort Port")
 # A run opening with one of these is a thing, an event or a team, not a person ("Australian Open").
@@ -312,15 +313,25 @@ class NameBook:
                 self.gender.setdefault(m.name.split()[-1], "m")
             elif m.title in FEMALE_TITLES:
                 self.gender.setdefault(m.name.split()[-1], "f")
+        # "Mr Irish", "Dr Israel": a surname that a courtesy title puts on a person is no people or place, and
+        # neither is the full name ending in it ("Oliver Irish")
+        surnames = {m.name for m in mentions if m.title in COURTESY_TITLES and " " not in m.name}
+        self.people: set[str] = surnames | {
+            n for n in self.first_at if " " in n and n.split()[-1] in surnames and not is_organisation(n.split()[0])
+        }
         by_last: dict[str, list[str]] = {}
         by_first: dict[str, list[str]] = {}
         for name in self.first_at:
             tokens = name.split()
-            if len(tokens) >= 2 and not is_organisation(name):
+            if len(tokens) >= 2 and not self.organisation(name):
                 by_last.setdefault(tokens[-1], []).append(name)
                 by_first.setdefault(tokens[0], []).append(name)
         self._by_last = by_last
         self._by_first = by_first
+
+    def organisation(self, name: str) -> bool:
+        """:func:`is_organisation`, except for the people a courtesy title showed to be people."""
+        return name not in self.people and is_organisation(name)
 
     def fullest(self, name: str) -> str:
         """The fullest form of ``name`` the article gives ("Lukashenko" -> "Alexander Lukashenko").
@@ -334,7 +345,7 @@ class NameBook:
             rest = " ".join(tokens[1:])
             if rest in self.first_at or rest.split()[-1] in self._by_last:
                 return self.fullest(rest)
-        if len(tokens) != 1 or is_organisation(name):
+        if len(tokens) != 1 or self.organisation(name):
             return name
         # a titled surname ("President Trump") is not a relative named in full without a title ("Ivanka
         # Trump"), but may be a titled one ("Congressman Israel", "DCCC Chairman Steve Israel")
@@ -357,7 +368,7 @@ class NameBook:
         person's full name is that person ("James Johnson ... James said"), titled or not (a lone word that
         does not speak, "the Carib council", is not taken for "Carib Indians")."""
         full = self.fullest(name)
-        if " " in full or is_organisation(full) or full in self._by_last:
+        if " " in full or self.organisation(full) or full in self._by_last:
             return full
         firsts = [c for c in self._by_first.get(full, []) if self._personal(c)]
         return firsts[0] if len(firsts) == 1 else full
@@ -377,14 +388,14 @@ class NameBook:
         """A person, as far as the article shows: a full name, a titled name ("President Trump"), or a
         surname of a full name elsewhere in it; not an organisation, a group or a place."""
         full = self.fullest(name)
-        if is_organisation(full) or full in PLACES:
+        if self.organisation(full) or full in PLACES:
             return False
         if len(full.split()) >= 2 or full in self.titled or self.gender_of(full) is not None:
             return True
         # a surname several full names share ("Bush": George and Jeb) is a person, if not which one; those
         # names must be people by a given name or a title ("No Deal Brexit" does not make "Brexit" one)
         return any(
-            not is_organisation(c) and (c in self.titled or self.gender_of(c) is not None)
+            not self.organisation(c) and (c in self.titled or self.gender_of(c) is not None)
             for c in self._by_last.get(full, ())
         )
 
@@ -405,8 +416,55 @@ class NameBook:
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """ "Donald Trump" and "Donald J. Trump": same first and last name, and one's names all in the other."""
-    if a[0] != b[0] or a[-1] != b[-1]:
+    """ "Donald Trump" and "Donald J. Trump", "Richard Blumenthal" and "Dick Blumenthal": same last name, the
+    same given name or a usual short form of it, and the rest of one's names all in the other."""
+    if a[-1] != b[-1] or _given(a[0]) != _given(b[0]):
         return False
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return all(tok in long for tok in short)
+    return all(tok in long for tok in short[1:])
+
+
+# Usual short forms of English given names: one person whom an article names both ways.
+_SHORT_FORMS: dict[str, str] = {
+    short: full
+    for full, shorts in {
+        "Richard": "Dick Rick Rich",
+        "William": "Bill Will Billy",
+        "Robert": "Bob Rob Bobby",
+        "James": "Jim Jimmy Jamie",
+        "Michael": "Mike",
+        "Thomas": "Tom Tommy",
+        "Joseph": "Joe Joey",
+        "Christopher": "Chris",
+        "Daniel": "Dan Danny",
+        "David": "Dave",
+        "Edward": "Ed Ted Eddie",
+        "Anthony": "Tony",
+        "Charles": "Chuck Charlie",
+        "Lawrence": "Larry",
+        "Gerald": "Jerry",
+        "Ronald": "Ron",
+        "Donald": "Don",
+        "Timothy": "Tim",
+        "Kenneth": "Ken",
+        "Gregory": "Greg",
+        "Jeffrey": "Jeff",
+        "Matthew": "Matt",
+        "Andrew": "Andy",
+        "Nicholas": "Nick",
+        "Benjamin": "Ben",
+        "Samuel": "Sam",
+        "Patrick": "Pat",
+        "Elizabeth": "Liz Beth Betsy",
+        "Margaret": "Maggie Peggy",
+        "Katherine": "Kate Katie Kathy",
+        "Susan": "Sue",
+        "Jennifer": "Jen Jenny",
+        "Rebecca": "Becky",
+    }.items()
+    for short in shorts.split()
+}
+
+
+def _given(name: str) -> str:
+    return _SHORT_FORMS.get(name, name)
