@@ -238,6 +238,23 @@ def test_totals_are_exact_for_one_word_with_and_without_deletions(tmp_path: Path
     assert result.total == 2 == len(result.hits)
 
 
+def test_words_side_by_side_rank_above_words_scattered(tmp_path: Path) -> None:
+    """ "Theresa May" finds both articles (every word, anywhere), the one that names her first, even though
+    the other says each word more often."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    scattered = "Theresa visited. It may rain, it may not. Theresa stayed. Nobody knows what may come next."
+    (corpus / "scattered.txt").write_text(f"Weather\n\n{scattered} {scattered}\n", "utf-8")
+    (corpus / "named.txt").write_text("Politics\n\nThe prime minister, Theresa May, spoke at length today.\n", "utf-8")
+    for n in range(20):  # a corpus, so that the two words are rare in it
+        (corpus / f"other{n}.txt").write_text(f"Other {n}\n\nThe council met on day {n} and said little.\n", "utf-8")
+    ix = SearchIndex.open([corpus])
+    ix.update()
+    result = ix.search("Theresa May")
+    assert [h.id for h in result.hits] == ["named", "scattered"] and result.total == 2
+    assert [h.id for h in ix.search("May Theresa").hits][0] == "scattered"  # the order of the words counts
+
+
 def test_figure_filter_highlights_the_figures_in_range(seeds_index: SearchIndex) -> None:
     result = seeds_index.search("num:>5000")
     matched = {h.id: [m.text for m in h.matches] for h in result.hits}

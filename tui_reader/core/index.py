@@ -84,6 +84,8 @@ MAX_PREFIX_TERMS = 200
 MAX_NUM_TERMS = 2000
 """A figure filter (``num:>5000``) searches at most this many different figures (the most frequent ones)."""
 TITLE_BOOST = 2.0
+PHRASE_POOL = 50
+"""How many of the best articles for words typed together are checked for those words side by side."""
 SNIPPET_CHARS = 180
 LEAD_CHARS = 1500
 """How much of the body counts as the lead for more-like-this."""
@@ -1359,6 +1361,8 @@ def _rank(
 
     A one-word query is ranked by :func:`_rank_word`; anything else by Whoosh's collector, in one pass that
     counts every match (block-quality skipping would leave the count to a second pass over the postings).
+    Words that a query gives together ("Theresa May") rank the articles that have them side by side first
+    (see :func:`_side_by_side`).
     """
     if isinstance(tree, Word):
         got = _rank_word(searcher, tree, limit)
@@ -1366,13 +1370,74 @@ def _rank(
             return got
     wquery = _to_whoosh(tree, searcher, notices)
     total = _quick_total(tree, searcher)
+    words = _together(tree)
+    pool = max(limit, PHRASE_POOL) if words else limit
     # Counting needs every match visited: no block-quality skipping, and no replacing of the matcher by a
     # cheaper one that leaves out documents which cannot reach the top (Whoosh's count is then short).
     counting = total is None
-    collector = TopCollector(limit=limit, usequality=not counting, replace=0 if counting else 10)
+    collector = TopCollector(limit=pool, usequality=not counting, replace=0 if counting else 10)
     searcher.search_with_collector(wquery, collector)
-    results = collector.results()
-    return [(r.fields(), r.score) for r in results], total if total is not None else collector.count()
+    ranked = [(r.docnum, r.score) for r in collector.results()]
+    if words and ranked:
+        ranked = _side_by_side_first(searcher, words, ranked)
+    stored = searcher.stored_fields
+    best = [(stored(docnum), score) for docnum, score in ranked[:limit]]
+    return best, total if total is not None else collector.count()
+
+
+def _together(tree: Any) -> list[Word]:
+    """The plain words of an AND query, in the order typed, when there are two or more of one field."""
+    if not isinstance(tree, And):
+        return []
+    words = [c for c in tree.children if isinstance(c, Word)]
+    return words if len(words) >= 2 and len({w.field for w in words}) == 1 else []
+
+
+def _side_by_side_first(searcher: Any, words: list[Word], ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """``ranked`` (the best ``PHRASE_POOL`` by BM25F) with the documents that hold ``words`` side by side, in
+    order, in the title or the body moved up: each gains the pool's best score, so scores stay in rank order.
+
+    A Whoosh phrase query for the same boost reads the positions of every document that has all the words
+    (58 ms instead of 22 for "interest rates" in 22,000 articles); this reads those of the pool only.
+    """
+    together = _side_by_side(searcher, words, [docnum for docnum, _ in ranked])
+    if not together:
+        return ranked
+    top = ranked[0][1]
+    moved = [(docnum, score + top if docnum in together else score) for docnum, score in ranked]
+    return sorted(moved, key=lambda item: -item[1])
+
+
+def _side_by_side(searcher: Any, words: list[Word], docnums: list[int]) -> set[int]:
+    """Which of ``docnums`` hold ``words`` at consecutive positions (as a phrase query would find them)."""
+    found: set[int] = set()
+    wanted = sorted(docnums)
+    for fieldname, _ in _fields_for(words[0].field):
+        fieldobj = searcher.schema[fieldname]
+        for sub, offset in searcher.leaf_searchers():
+            reader = sub.reader()
+            local = [d - offset for d in wanted if offset <= d < offset + reader.doc_count_all() and d not in found]
+            positions: list[dict[int, set[int]]] = []
+            for k, word in enumerate(words):
+                btext = fieldobj.to_bytes(word.text)
+                if not local or (fieldname, btext) not in reader:
+                    break
+                matcher = reader.postings(fieldname, btext)
+                here: dict[int, set[int]] = {}
+                for d in local:
+                    if matcher.is_active() and matcher.id() < d:
+                        matcher.skip_to(d)
+                    if not matcher.is_active():
+                        break
+                    if matcher.id() == d:
+                        here[d] = {p - k for p in matcher.value_as("positions")}  # where the run would start
+                positions.append(here)
+                local = list(here)
+            else:
+                for d in local:
+                    if set.intersection(*(p[d] for p in positions)):
+                        found.add(d + offset)
+    return found
 
 
 _BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
