@@ -252,7 +252,7 @@ def test_words_side_by_side_rank_above_words_scattered(tmp_path: Path) -> None:
     ix.update()
     result = ix.search("Theresa May")
     assert [h.id for h in result.hits] == ["named", "scattered"] and result.total == 2
-    assert [h.id for h in ix.search("May Theresa").hits][0] == "scattered"  # the order of the words counts
+    assert ix.search("May Theresa").hits[0].id == "scattered"  # the order of the words counts
 
 
 def test_figure_filter_highlights_the_figures_in_range(seeds_index: SearchIndex) -> None:
