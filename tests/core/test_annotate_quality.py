@@ -21,6 +21,9 @@ Blumenthal', one 'Google' for 'Facebook'; fifteen unfound are 'said Mr Irish' an
 R 100 (2/2), quote spans P 97.7 R 97.7, terms P 100 R 92.3, figure spans P 96.4 R 96.4, values 100/100. Fifth
 round, rules from heldout6's misses (a courtesy title makes 'Irish' a surname, two titles before a name, short
 forms of given names, 'expressed'): heldout6 speakers P 100 (37/37) R 88.1 (37/42); every other batch unchanged.
+heldout7 (6 articles), written blind after those rules by a reader who never ran them, scored once with the rules
+of 5346056: speakers P 98.1 (52/53) R 76.5 (52/68), described P 100 (10/10) R 90.9 (10/11), quote spans P 98.7
+R 100, terms P 100 R 95.8, figure spans P 100 R 97.9, values 100/100; untuned, its misses not read.
 Speakers are held to precision first: a wrong speaker is worse than none, so recall is the number that moves.
 """
 
@@ -43,7 +46,7 @@ TARGETS: dict[str, tuple[float, float]] = {
 # Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
 # blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
 # other batches but held to no target, so nobody tunes on them by accident.
-UNTUNED: frozenset[str] = frozenset({"final2"})
+UNTUNED: frozenset[str] = frozenset({"final2", "heldout7"})
 # Batches whose wrong speakers the rules were tuned on, but not their quote spans, terms or figures (written
 # blind, still untuned): held to their own speaker floors only. heldout4 and heldout5 since the fourth round,
 # heldout6 since the fifth.
