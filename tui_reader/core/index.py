@@ -1496,9 +1496,23 @@ def _rank_word(searcher: Any, word: Word, limit: int) -> tuple[list[tuple[dict[s
                 scores[docnum] = score if before is None else before + score
         else:
             scores = field_scores
-    best = heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
+    best = _top(scores, limit)
     stored = searcher.stored_fields
     return [(stored(docnum), score) for docnum, score in best], len(scores)
+
+
+def _top(scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` best ``(docnum, score)``, ties to the lower document number (Whoosh's order).
+
+    The scores alone are ranked in C; only those reaching the ``limit``-th best are sorted with their ties
+    (a key function over every match cost 5 ms for "government" in 89,000 articles)."""
+    if limit <= 0:
+        return []
+    if len(scores) <= limit:
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    floor = heapq.nlargest(limit, scores.values())[-1]
+    reaching = [(docnum, score) for docnum, score in scores.items() if score >= floor]
+    return sorted(reaching, key=lambda item: (-item[1], item[0]))[:limit]
 
 
 def _length_bytes(segment: Any, fieldname: str) -> bytes:
