@@ -27,8 +27,10 @@ primary terms in position order, which line up with the index's positions for ph
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Literal, NamedTuple
 
@@ -332,20 +334,77 @@ CONTEXT_WORDS: frozenset[str] = frozenset({"percent", "per", "cent", *_SCALE_NAM
 """Terms whose presence depends on the tokens around them (``80 per cent``, ``£600m``): see ``analyze_words``."""
 
 
-def analyze_words(text: str, firsts: frozenset[str]) -> list[Term]:
-    """The index terms of only those tokens of ``text`` that start with one of ``firsts`` (or a non-ASCII
-    character, or hold inner punctuation), each analysed on its own; ``pos`` is the token's number.
+def analyze_words(text: str, needles: frozenset[str]) -> list[Term]:
+    """The index terms of only those tokens of ``text`` that start with one of ``needles`` (in lower case), or
+    hold one when they are compounds ("anti-government" holds "gov", inner punctuation left out), or hold a
+    non-ASCII character, each token analysed on its own; ``pos`` is -1 (tokens are not counted).
 
-    A fast path for highlighting word queries in a long text: it equals ``analyze(text)`` restricted to those
-    tokens for every term that does not start with a digit and is not in :data:`CONTEXT_WORDS`.
+    A fast path for highlighting word queries in a long text: with the :func:`needle` of each word it equals
+    ``analyze(text)`` restricted to the terms that do not start with a digit and are not in
+    :data:`CONTEXT_WORDS`. When every needle has two letters or more, only the runs of token characters
+    around a needle are read (a token never crosses a run's edge, and ``_RAW`` splits a run the same wherever
+    it starts); a one-letter needle is in most runs, and every token is read.
     """
     out: list[Term] = []
-    for n, m in enumerate(_RAW.finditer(text)):
-        raw = m.group()
-        first = raw[0]
-        # A term of an ASCII token starts with one of its letters: a compound (hyphens, dots, apostrophes) is
-        # analysed only when it holds one of ``firsts`` somewhere (most hold none).
-        if first in firsts or not raw.isascii() or (not raw.isalnum() and any(c in raw for c in firsts)):
-            start = m.start()
-            out.extend(Term(t.text, n, start + t.start, start + t.end) for t in analyze(raw))
+    for start, end in _runs(text, needles) if min(map(len, needles), default=0) >= 2 else [(0, len(text))]:
+        for t in _RAW.finditer(text, start, end):
+            raw = t.group()
+            if not holds(raw, needles):
+                continue
+            offset = t.start()
+            out.extend(Term(x.text, -1, offset + x.start, offset + x.end) for x in analyze(raw))
     return out
+
+
+def holds(token: str, needles: frozenset[str]) -> bool:
+    """Whether ``analyze_words`` reads ``token``: non-ASCII, or starting with a needle, or a compound holding
+    one once its inner punctuation is left out."""
+    if not token.isascii():
+        return True
+    low = token.lower()
+    if token.isalnum():
+        return low.startswith(tuple(needles))
+    flat = _INNER.sub("", low)
+    return any(n in flat for n in needles)
+
+
+def _runs(text: str, needles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of token characters that holds a needle or a non-ASCII token character."""
+    done = 0  # where the last run ends (text[done] is no token character)
+    for m in _needles(needles).finditer(text):
+        at = m.start()
+        if at < done or _RUN_CHAR(text, at) is None:  # inside the last run, or a non-ASCII mark (“, —)
+            continue
+        start = at
+        while start > done and _RUN_CHAR(text, start - 1):
+            start -= 1
+        done = _RUN.match(text, at).end()
+        yield start, done
+
+
+def needle(term: str) -> str:
+    """What every token that ``term`` comes from holds, in lower case without inner punctuation: the term's
+    first three letters, or two for a term of four or five, or one for a shorter one.
+
+    A stem only changes a word's end ("govern" from "governments", "tri" from "trying", "januari" from
+    "Jan"), and the short ones most ("tie" from "tying"). Measured over 126,593 distinct tokens of the
+    corpora in ../shared (tests/core/test_fast_paths.py keeps a check).
+    """
+    k = 1 if len(term) <= 3 else 2 if len(term) <= 5 else 3
+    return term.lower()[:k]
+
+
+_RUN_CHARS = r"\w.,'’\-"  # what ``_RAW``'s word tokens are made of
+_INNER = re.compile(r"[.,'’\-]")
+
+
+_RUN = re.compile(rf"[{_RUN_CHARS}]+")
+_RUN_CHAR = re.compile(rf"[{_RUN_CHARS}]").match
+
+
+@functools.lru_cache(maxsize=64)
+def _needles(needles: frozenset[str]) -> re.Pattern[str]:
+    """Any needle in any case (one inner punctuation mark may stand between its letters, as in a token), or
+    any non-ASCII character."""
+    spelt = [r"[.,'’\-]?".join(re.escape(c) for c in n) for n in sorted(needles) if n]
+    return re.compile("|".join([f"(?i:{x})" for x in spelt] + [r"[^\x00-\x7f]"]))
