@@ -609,3 +609,39 @@ def test_expressed_introduces_words() -> None:
         'that the law could "grant broad powers to the executive branch," according to Reuters.'
     )
     assert [s for _, _, s in quotes(body)] == ["Google", "Facebook"]
+
+
+def test_a_quote_paragraph_given_to_he_is_the_person_the_paragraph_before_introduced() -> None:
+    before = 'Sen. Jeff Flake spoke first.\n\n"It is a stronger bill," he says.\n\n'
+    intro = "But that's not how fellow Republican and committee member Jeff Sessions of Alabama sees it.\n\n"
+    assert [s for _, _, s in quotes(before + intro + '"None of the amendments passed," he says.')] == [
+        "Jeff Flake",
+        "Jeff Sessions",
+    ]
+    # not the object of a verb, nor someone the quotation itself names, nor after "he continued"
+    assert quotes(before + "The senator questioned Jeff Sessions.\n\n" + '"It failed," he says.')[1][2] is None
+    named = "Adam Schiff won his race easily.\n\n" + '"I refer to him (Schiff) as a disgrace," he says.'
+    assert quotes(before + named)[1][2] is None
+    assert quotes(before + intro + '"None of the amendments passed," he continued.')[1][2] != "Jeff Sessions"
+
+
+def test_a_sentence_of_bare_quotation_takes_the_one_speaker_just_before() -> None:
+    body = 'Patriots wanted the UK to be strong abroad, Mr Straw said. "Our role in the EU is crucial to that."'
+    assert [s for _, _, s in quotes("Jack Straw spoke in London.\n\n" + body)] == ["Jack Straw"]
+    # "she said" reports her words, not the subject's
+    pronoun = 'Obama is letting Russia lead, she said. "We don\'t trust the Russians."'
+    assert [s for _, _, s in quotes("Susan Collins spoke.\n\n" + pronoun)] == [None]
+
+
+def test_in_someones_view_gives_the_quotation_to_them() -> None:
+    body = 'In Judiciary Committee Chairman Patrick Leahy\'s view, the overhaul is "moving very well."'
+    assert [s for _, _, s in quotes(body)] == ["Patrick Leahy"]
+    assert [s for _, _, s in quotes('In the Democrats\' view, it is "dead."')] == [None]
+
+
+def test_a_participle_hangs_on_the_clause_subject_not_on_an_outlet_before_it() -> None:
+    body = (
+        "In an interview with the Financial Times, Mr Blair refused to be pinned down, saying Britain would "
+        'hold a poll "some time in 2006".'
+    )
+    assert [s for _, _, s in quotes(body)] == ["Blair"]

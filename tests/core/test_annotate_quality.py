@@ -23,7 +23,11 @@ round, rules from heldout6's misses (a courtesy title makes 'Irish' a surname, t
 forms of given names, 'expressed'): heldout6 speakers P 100 (37/37) R 88.1 (37/42); every other batch unchanged.
 heldout7 (6 articles), written blind after those rules by a reader who never ran them, scored once with the rules
 of 5346056: speakers P 98.1 (52/53) R 76.5 (52/68), described P 100 (10/10) R 90.9 (10/11), quote spans P 98.7
-R 100, terms P 100 R 95.8, figure spans P 100 R 97.9, values 100/100; untuned, its misses not read.
+R 100, terms P 100 R 95.8, figure spans P 100 R 97.9, values 100/100; untuned, its misses not read. Sixth
+round, rules from heldout7's misses (a quote paragraph given to "he" after a paragraph introducing one person,
+a bare quotation sentence after "X said.", "In X's view", a participle after an outlet in an opening phrase, a
+person the quotation names is not its speaker): heldout7 speakers P 100 (61/61) R 89.7 (61/68); heldout6 R 92.9;
+final2, still untuned and not looked at, P 100 R 74.4 (was 69.2); every other batch unchanged.
 Speakers are held to precision first: a wrong speaker is worse than none, so recall is the number that moves.
 """
 
@@ -46,14 +50,15 @@ TARGETS: dict[str, tuple[float, float]] = {
 # Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
 # blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
 # other batches but held to no target, so nobody tunes on them by accident.
-UNTUNED: frozenset[str] = frozenset({"final2", "heldout7"})
+UNTUNED: frozenset[str] = frozenset({"final2"})
 # Batches whose wrong speakers the rules were tuned on, but not their quote spans, terms or figures (written
 # blind, still untuned): held to their own speaker floors only. heldout4 and heldout5 since the fourth round,
-# heldout6 since the fifth.
+# heldout6 since the fifth, heldout7 since the sixth.
 SPEAKERS_TUNED: dict[str, tuple[float, float]] = {
     "heldout4": (0.99, 0.68),
     "heldout5": (0.99, 0.92),
-    "heldout6": (0.99, 0.86),
+    "heldout6": (0.99, 0.90),
+    "heldout7": (0.99, 0.87),
 }
 SEED_TARGETS: dict[str, tuple[float, float]] = {name: (1.0, 1.0) for name in TARGETS}
 

@@ -289,6 +289,19 @@ _PAST = (
 _PASSIVE_BEFORE = re.compile(r"(?<![\w’'])(?:was|were|been|being|be|is|are|am|get|gets|got)[ \t]+$")
 _RELATIVE_AFTER = re.compile(r",[ \t]+(?:who|whose|whom)\b")
 _OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:[a-z]{3,}ed|was|were|been|being)[ \t]+$")
+# A name right after a verb or a preposition is what a sentence is about, not who acts in it.
+_OBJECT_OF = re.compile(
+    r"(?<![\w’'-])(?:[a-z]{3,}ed|[a-z]+s|was|were|been|being|met|hit|told|asked|saw|beat|sent|gave|let|made|"
+    r"(?i:to|of|with|by|for|against|from|about|on|at|in|over|than|like|as|into|onto|upon|after|before|between|"
+    r"among|toward|towards|behind|beside|under|without|via|versus|vs\.?))"
+    r"[ \t]+(?:(?:the|a|an|his|her|their|its)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}(?:[A-Z][\w.’'-]*[ \t]+){0,4}$"
+)
+_PRONOUN_SAYS = re.compile(rf"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?:{_SAY_ALT})(?![\w’'])")
+_GOES_ON = re.compile(
+    r"[^\w\n]{0,4}(?:he|she)[ \t]+(?:continued|continues|added|adds|went[ \t]+on|goes[ \t]+on)(?![\w’'])"
+)
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
+_PRONOUN_OPENING = re.compile(r"(?:He|She|They|It|We|I|You|His|Her|Their|Its)(?![\w’'])")
 # "Saying President Obama, he said": a name that is the object of a participle
 _GERUND_OBJECT = re.compile(r"(?<![\w’'])[A-Za-z][a-z]{2,}ing[ \t]+(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]*$")
 _CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'])(?P<name>{NAME})(?:[ \t]+{_ADV}){{0,2}}[ \t]+{_PAST}")
@@ -318,6 +331,10 @@ _SENTENCE_INTRO = re.compile(
     rf"[^,{MASK}\n]{{0,60}},[ \t]*)?"
 )
 _ACCORDING_ANYWHERE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})")
+_IN_THE_VIEW_OF = re.compile(
+    rf"(?<![\w’'])[Ii]n[ \t]+(?:(?P<name>{NAME})['’]s[ \t]+(?:view|words|opinion|estimation|telling)"
+    rf"|the[ \t]+(?:view|words|opinion)[ \t]+of[ \t]+(?P<name2>{NAME}))(?![\w’'])"
+)
 _ACCORDING_BEFORE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,?[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?](?P<close>[”\"’'»)]*)[ \t\n]+(?=[\"“‘'«(]?[A-Z0-9])")
 _ABBREVIATIONS = words(
@@ -783,9 +800,10 @@ def _collect_events(ctx: _Context) -> None:
                 ctx.events.append((m.start(), named))
             elif not pronoun and (np := _DESCRIBED_NP.search(masked, max(sent_start, m.start() - 100), m.start())):
                 _note_described(ctx, np["np"], m.start())
-        for m in _ACCORDING_ANYWHERE.finditer(masked, start, end):
-            # "..., according to Danny McPherson, chief security officer ...": a source speaks too
-            name = clean_name(m["name"])[0]
+        for m in (*_ACCORDING_ANYWHERE.finditer(masked, start, end), *_IN_THE_VIEW_OF.finditer(masked, start, end)):
+            # "..., according to Danny McPherson, chief security officer ...", "In Patrick Leahy's view, ...":
+            # a source speaks too
+            name = clean_name(m["name"] or m["name2"])[0]
             if name and not is_outlet(name) and not is_group(name):
                 ctx.events.append((m.start(), name))
         for sent_start in sentences.starts_within(start, end):
@@ -857,6 +875,10 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
         and _OBJECT_BEFORE.search(masked, max(0, m.start() - 30), m.start())
     ):
         m = None  # "The Scot defended Beattie, whose dismissal ..., saying": the object of a verb, not its subject
+    if m and verb.group().endswith("ing") and _CLAUSE_SUBJECT.search(masked, m.end("name"), v):
+        # "In an interview with the Financial Times, Mr Blair refused ..., saying": a later clause's subject
+        # is who the participle hangs on (found below), not a name the clause stands in apposition to
+        m = None
     if m and m.start() >= lo and verb.group().endswith("ing"):
         name, _title, possessive = clean_name(m["name"])
         if name and possessive and _only_space(masked, m.end(), v):
@@ -998,6 +1020,12 @@ def _attribute(ctx: _Context, part: _Part) -> None:
         if name and not is_outlet(name):  # "according to the Post": a report of what others said
             part.speaker = name
             return
+    view = _IN_THE_VIEW_OF.search(masked, sent_start, part.open_at)
+    if view:  # "In Judiciary Committee Chairman Patrick Leahy's view, the overhaul is "moving very well.""
+        name = clean_name(view["name"] or view["name2"])[0]
+        if name and not is_outlet(name) and not is_group(name):
+            part.speaker = name
+            return
     subordinate = _SUBORDINATE_OPENING.match(masked, intro.end() if intro else sent_start, part.open_at)
     for verb in reversed(list(_VERB_RE.finditer(masked, sent_start, part.open_at))):
         if _ADJECTIVAL.search(masked, max(sent_start, verb.start() - 8), verb.start()):
@@ -1128,6 +1156,13 @@ def _resolve_pronouns(ctx: _Context) -> None:
             limit = min(sentences.bounds(part.open_at, p_start, len(ctx.body))[0], part.open_at)
         else:  # 'Conway confirmed ..., but she said it remains "..."'
             limit = at
+        introduced = _introduced_before(ctx, part, limit, want) if at > part.open_at else None
+        if introduced is not None:
+            # 'Sen. Lindsey Graham, R-S.C., helped defeat it. / "I want ...," he says.'
+            part.speaker = introduced
+            bisect.insort(topics, (part.end, introduced))
+            spoke_at[part.end] = None
+            continue
         topic = _last_topic(ctx, topics, limit, want)
         described = _last_described(ctx, limit, want)
         if described and (topic is None or topic[0] < described[0]):
@@ -1159,11 +1194,76 @@ def _resolve_pronouns(ctx: _Context) -> None:
         if where < undecided[want] or unnamed or rival:
             undecided[want] = at
             continue
+        if _named_inside(ctx, part, full):
+            continue  # '"I refer to him (Schiff) as a disgrace," he said': whom the words name is not who says them
         part.speaker = full
         bisect.insort(topics, (part.end, full))  # the next "he said" may refer to them too
         # 'he asked: "...?"' ends its sentence with the quotation; '"...," he said.' goes on after it
         ends = at < part.open_at and ctx.body[part.end - 1 : part.end] in (".", "?", "!")
         spoke_at[part.end] = part.end if ends else None
+
+
+def _introduced_before(ctx: _Context, part: _Part, limit: int, want: str) -> str | None:
+    """The one person the paragraph before introduces, for a paragraph that opens with a quotation and gives it
+    to "he" or "she" ('Sen. Lindsey Graham, R-S.C., a member of the Gang of Eight, helped defeat it. / "I want
+    biometrics ...," he says.'): the last sentence before names that person and no other who may be a
+    ``want``, not as the object of a verb or a preposition, in a sentence that reports nobody's words and does
+    not open with a pronoun or a described person (who would be the one the "he" goes on about)."""
+    book, sentences = ctx.book, ctx.sentences
+    assert book is not None and sentences is not None
+    p_start = ctx.paragraphs[part.para][0]
+    if part.para == 0 or limit > p_start or ctx.masked[p_start : part.open_at].strip():
+        return None
+    if _GOES_ON.match(ctx.masked, part.end):
+        return None  # '"...," he continued': the speaker before goes on
+    prev_start_para, prev_end_para = ctx.paragraphs[part.para - 1][0], ctx.paragraphs[part.para - 1][1]
+    last = prev_end_para - 1
+    while last > prev_start_para and ctx.masked[last].isspace():
+        last -= 1
+    s_start, s_end = sentences.bounds(last, prev_start_para, prev_end_para)
+    if (
+        ctx.masked[last] not in ".!?"
+        or ctx.masked.endswith("..", 0, last + 1)
+        or not _LOWER_WORD.search(ctx.masked, s_start, s_end)
+    ):
+        return None  # a heading or a widget ("More On This..."), not a sentence
+    if MASK in ctx.masked[s_start:s_end] or any(s_start <= pos < s_end for pos, _name in ctx.events):
+        return None  # a sentence with a quotation or a speaker of its own
+    intro = _SENTENCE_INTRO.match(ctx.masked, s_start, s_end)
+    if _PRONOUN_OPENING.match(ctx.masked, intro.end() if intro else s_start) or _opens_with_described_person(
+        ctx.masked, s_start, s_end
+    ):
+        return None
+    people = set()
+    i = bisect.bisect_left(ctx.mention_starts, s_start)
+    while i < len(ctx.mentions) and ctx.mentions[i].start < s_end:
+        mention = ctx.mentions[i]
+        i += 1
+        if not book.is_person(mention.name):
+            continue
+        full = book.fullest(mention.name)
+        if book.gender_of(full) not in (None, want):
+            continue
+        # where the name itself starts: a run may open with a word that is no part of it ("With Jools Holland")
+        at = ctx.masked.find(mention.name.split()[0], mention.start, mention.end)
+        at = mention.start if at < 0 else at
+        if _OBJECT_OF.search(ctx.masked, max(s_start, at - 30), at):
+            return None  # "questioned Jeff Sessions", "with Mr Smith": whom the sentence is about
+        people.add(full)
+    if len(people) != 1:
+        return None
+    person = people.pop()
+    return None if _named_inside(ctx, part, person) else person
+
+
+def _named_inside(ctx: _Context, part: _Part, person: str) -> bool:
+    """Whether the quotation names ``person`` (by the last word of the name): 'Schiff won his race ... / "I
+    refer to him (Schiff) as a National Disgrace," he continued' is somebody else speaking of him. A surname
+    that is also a place ("Steve Israel": "how Israel has been used") says nothing."""
+    last = person.split()[-1]
+    if _bare_word(last) in PLACES:
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w’'-])", ctx.body[part.start : part.end]) is not None
 
 
 def _last_described(ctx: _Context, before: int, want: str) -> tuple[int, str] | None:
@@ -1247,6 +1347,10 @@ def _propagate(ctx: _Context) -> None:
                     source = nxt
                 if source is not None and not _other_speaker_between(ctx, source, part):
                     part.speaker = source.speaker
+                elif source is None and i == 0:
+                    # '..., Mr Straw said. "Our role as a leading member of the EU is ..."': a sentence of
+                    # bare quotation after one that reports a single speaker in the same paragraph
+                    part.speaker = _reported_just_before(ctx, part)
             if part.speaker:
                 last = part
     # A paragraph that opens with an unattributed quotation continues the previous paragraph's speaker when
@@ -1303,24 +1407,50 @@ def _last_sentence_speaker(ctx: _Context, index: int, parts: list[_Part]) -> str
     p_start, p_end, kind, _author = ctx.paragraphs[index]
     if kind == "post" or p_end <= p_start:
         return None
-    last = p_end - 1
+    return _sentence_speaker(ctx, p_start, p_end, parts)
+
+
+def _sentence_speaker(ctx: _Context, p_start: int, end: int, parts: list[_Part]) -> str | None:
+    """Who the sentence ending at ``end`` (within a paragraph starting at ``p_start``) says spoke, when it has
+    no quotation of ``parts`` and nobody else speaks or opens a sentence after them in it; else None."""
+    sentences = ctx.sentences
+    assert sentences is not None
+    last = end - 1
     while last > p_start and ctx.body[last].isspace():
         last -= 1
-    sent_start, _ = sentences.bounds(last, p_start, p_end)
-    if any(part.end > sent_start for part in parts) or _sentence_subject(ctx, sent_start, p_end)[1]:
-        return None  # a quotation there, or "He said Smith told him ...": not one named speaker's sentence
+    sent_start, _ = sentences.bounds(last, p_start, end)
+    if (
+        any(sent_start < part.end <= end for part in parts)
+        or _sentence_subject(ctx, sent_start, end)[1]
+        or _PRONOUN_SAYS.search(ctx.masked, sent_start, end)
+    ):
+        # a quotation there, "He said Smith told him ...", "Obama is letting Russia lead, she said": not one
+        # named speaker's sentence
+        return None
     lo = bisect.bisect_left(ctx.events, (sent_start, ""))
-    hi = bisect.bisect_left(ctx.events, (p_end, ""))
+    hi = bisect.bisect_left(ctx.events, (end, ""))
     book = ctx.book
     assert book is not None
     raw = [name for _pos, name in ctx.events[lo:hi]]
-    raw.extend(name for pos, name in ctx.subjects if sent_start <= pos < p_end)
+    raw.extend(name for pos, name in ctx.subjects if sent_start <= pos < end)
     names = {book.fullest(name) for name in raw}
     if len(names) != 1 or any(is_outlet(name) or is_group(name) for name in raw):
         return None  # "The Hill writes that:" reports others' words
     name = names.pop()
     # a person only: "noting: 'It's decision time.'" after "He warned ... Parliament will" is his, not its
     return name if book.is_person(name) else None
+
+
+def _reported_just_before(ctx: _Context, part: _Part) -> str | None:
+    """The one speaker the sentence before ``part``'s reports, in the same paragraph, when ``part`` opens a
+    sentence of nothing but quotation."""
+    sentences = ctx.sentences
+    assert sentences is not None
+    p_start, p_end = ctx.paragraphs[part.para][0], ctx.paragraphs[part.para][1]
+    start, end = sentences.bounds(part.open_at, p_start, p_end)
+    if start <= p_start or not _only_quotes(ctx, start, end) or _unread_attribution(ctx, part, p_start, p_end):
+        return None
+    return _sentence_speaker(ctx, p_start, start, [part])
 
 
 def _leads_to(ctx: _Context, part: _Part, later: _Part) -> bool:
