@@ -27,7 +27,10 @@ R 100, terms P 100 R 95.8, figure spans P 100 R 97.9, values 100/100; untuned, i
 round, rules from heldout7's misses (a quote paragraph given to "he" after a paragraph introducing one person,
 a bare quotation sentence after "X said.", "In X's view", a participle after an outlet in an opening phrase, a
 person the quotation names is not its speaker): heldout7 speakers P 100 (61/61) R 89.7 (61/68); heldout6 R 92.9;
-final2, still untuned and not looked at, P 100 R 74.4 (was 69.2); every other batch unchanged.
+final2, still untuned and not looked at, P 100 R 74.4 (was 69.2); every other batch unchanged. heldout8 (6
+articles), written blind during that round by a reader who never ran the rules, scored once with the rules of
+b3bb120: speakers P 93.3 (56/60) R 75.7 (56/74), described P 100 R 66.7, quote spans 100/100, terms 100/100,
+figure spans 100/100, values 100/100; untuned, its misses not read.
 Speakers are held to precision first: a wrong speaker is worse than none, so recall is the number that moves.
 """
 
@@ -50,7 +53,7 @@ TARGETS: dict[str, tuple[float, float]] = {
 # Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
 # blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
 # other batches but held to no target, so nobody tunes on them by accident.
-UNTUNED: frozenset[str] = frozenset({"final2"})
+UNTUNED: frozenset[str] = frozenset({"final2", "heldout8"})
 # Batches whose wrong speakers the rules were tuned on, but not their quote spans, terms or figures (written
 # blind, still untuned): held to their own speaker floors only. heldout4 and heldout5 since the fourth round,
 # heldout6 since the fifth, heldout7 since the sixth.
