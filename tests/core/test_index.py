@@ -253,6 +253,12 @@ def test_words_side_by_side_rank_above_words_scattered(tmp_path: Path) -> None:
     result = ix.search("Theresa May")
     assert [h.id for h in result.hits] == ["named", "scattered"] and result.total == 2
     assert ix.search("May Theresa").hits[0].id == "scattered"  # the order of the words counts
+    # a figure takes the positions a phrase gives it: "80 per cent rise" is side by side in "figures"
+    (corpus / "figures.txt").write_text("Figures\n\nThere was an 80 per cent rise in sales.\n", "utf-8")
+    apart = "The rise was slow. Then 80 per cent of it went. Another rise came, and a rise again, and a rise."
+    (corpus / "apart.txt").write_text(f"Apart\n\n{apart}\n", "utf-8")
+    ix.update()
+    assert [h.id for h in ix.search("80 per cent rise").hits] == ["figures", "apart"]
 
 
 def test_figure_filter_highlights_the_figures_in_range(seeds_index: SearchIndex) -> None:

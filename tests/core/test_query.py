@@ -7,7 +7,19 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_reader.core.query import MAX_QUERY, And, DateRange, Not, Or, Phrase, Prefix, Word, find_matches, parse
+from tui_reader.core.query import (
+    MAX_QUERY,
+    And,
+    DateRange,
+    Not,
+    NumRange,
+    Or,
+    Phrase,
+    Prefix,
+    Word,
+    find_matches,
+    parse,
+)
 
 
 def same(a: object, b: object) -> bool:
@@ -140,3 +152,21 @@ def test_any_filter_value_parses(value: str, field: str) -> None:
     parsed = parse(field + value)
     assert parsed.tree is not None or parsed.notices or not value.strip()
     find_matches("5,500 troops and 80 percent", parsed.tree)  # never raises
+
+
+def test_a_quoted_value_is_a_filters_value_and_negation_keeps_it() -> None:
+    five = NumRange(5500, 5500)
+    assert parse('num:"5,500"').tree == five
+    assert parse('-num:"5,500"').tree == Not(five)
+    assert parse('-date:"2020"').tree == Not(parse("date:2020").tree)
+    assert parse('-title:"prime minister"').tree == Not(Phrase(("prime", "minist"), "title"))
+    assert parse('num:"').notices and parse('num:"').tree is None
+
+
+def test_runs_of_plain_words_are_kept_as_phrases_for_ranking() -> None:
+    assert parse("Theresa May").together == (Phrase(("theresa", "may"), None),)
+    # spelt as the index spells a phrase: "80 per cent" takes two positions
+    assert parse("80 per cent rise").together == (Phrase(("80", "percent", "rise"), None),)
+    assert parse("a b OR c d").together == (Phrase(("a", "b"), None), Phrase(("c", "d"), None))
+    # words of different runs were not typed together; one word is no run
+    assert parse("theresa -brexit may").together == () and parse("may").together == ()

@@ -1189,7 +1189,7 @@ class SearchIndex:
             notices.append("the index is not built yet")
             return self._result(query, 0, started, (), notices)
         try:
-            ranked, total = _rank(searcher, parsed.tree, max(1, limit), notices)
+            ranked, total = _rank(searcher, parsed.tree, max(1, limit), notices, parsed.together)
         except Exception as exc:  # a damaged index must not take the caller down
             self.damaged = True
             notices.append(f"the index is damaged ({_short(exc)}); the next update rebuilds it")
@@ -1355,14 +1355,14 @@ def _snippet(body: str, spans: list[Span]) -> tuple[str, int]:
 
 
 def _rank(
-    searcher: Any, tree: Any, limit: int, notices: list[str] | None = None
+    searcher: Any, tree: Any, limit: int, notices: list[str] | None = None, together: tuple[Phrase, ...] = ()
 ) -> tuple[list[tuple[dict[str, Any], float]], int]:
     """The ``limit`` best ``(stored fields, score)`` for a query tree, and how many documents match in all.
 
     A one-word query is ranked by :func:`_rank_word`; anything else by Whoosh's collector, in one pass that
     counts every match (block-quality skipping would leave the count to a second pass over the postings).
-    Words that a query gives together ("Theresa May") rank the articles that have them side by side first
-    (see :func:`_side_by_side`).
+    Words typed together (``together``, the parser's runs: "Theresa May") rank the articles that have them side
+    by side first (see :func:`_side_by_side_first`).
     """
     if isinstance(tree, Word):
         got = _rank_word(searcher, tree, limit)
@@ -1370,56 +1370,54 @@ def _rank(
             return got
     wquery = _to_whoosh(tree, searcher, notices)
     total = _quick_total(tree, searcher)
-    words = _together(tree)
-    pool = max(limit, PHRASE_POOL) if words else limit
+    pool = max(limit, PHRASE_POOL) if together else limit
     # Counting needs every match visited: no block-quality skipping, and no replacing of the matcher by a
     # cheaper one that leaves out documents which cannot reach the top (Whoosh's count is then short).
     counting = total is None
     collector = TopCollector(limit=pool, usequality=not counting, replace=0 if counting else 10)
     searcher.search_with_collector(wquery, collector)
     ranked = [(r.docnum, r.score) for r in collector.results()]
-    if words and ranked:
-        ranked = _side_by_side_first(searcher, words, ranked)
+    if together and ranked:
+        ranked = _side_by_side_first(searcher, together, ranked)
     stored = searcher.stored_fields
     best = [(stored(docnum), score) for docnum, score in ranked[:limit]]
     return best, total if total is not None else collector.count()
 
 
-def _together(tree: Any) -> list[Word]:
-    """The plain words of an AND query, in the order typed, when there are two or more of one field."""
-    if not isinstance(tree, And):
-        return []
-    words = [c for c in tree.children if isinstance(c, Word)]
-    return words if len(words) >= 2 and len({w.field for w in words}) == 1 else []
-
-
-def _side_by_side_first(searcher: Any, words: list[Word], ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """``ranked`` (the best ``PHRASE_POOL`` by BM25F) with the documents that hold ``words`` side by side, in
-    order, in the title or the body moved up: each gains the pool's best score, so scores stay in rank order.
+def _side_by_side_first(
+    searcher: Any, together: tuple[Phrase, ...], ranked: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """``ranked`` (the best ``PHRASE_POOL`` by BM25F) with the documents that hold one of the ``together`` runs
+    side by side, in order, in the title or the body moved up: each gains the pool's best score, so scores
+    stay in rank order.
 
     A Whoosh phrase query for the same boost reads the positions of every document that has all the words
     (58 ms instead of 22 for "interest rates" in 22,000 articles); this reads those of the pool only.
     """
-    together = _side_by_side(searcher, words, [docnum for docnum, _ in ranked])
-    if not together:
+    docnums = [docnum for docnum, _ in ranked]
+    found = set().union(*(_side_by_side(searcher, run.terms, docnums) for run in together))
+    if not found:
         return ranked
     top = ranked[0][1]
-    moved = [(docnum, score + top if docnum in together else score) for docnum, score in ranked]
+    moved = [(docnum, score + top if docnum in found else score) for docnum, score in ranked]
     return sorted(moved, key=lambda item: -item[1])
 
 
-def _side_by_side(searcher: Any, words: list[Word], docnums: list[int]) -> set[int]:
-    """Which of ``docnums`` hold ``words`` at consecutive positions (as a phrase query would find them)."""
+def _side_by_side(searcher: Any, terms: tuple[str, ...], docnums: list[int]) -> set[int]:
+    """Which of ``docnums`` hold ``terms`` at consecutive positions in the title or the body (as a phrase
+    query would find them)."""
     found: set[int] = set()
+    if len(terms) < 2:
+        return found
     wanted = sorted(docnums)
-    for fieldname, _ in _fields_for(words[0].field):
+    for fieldname, _ in _fields_for(None):
         fieldobj = searcher.schema[fieldname]
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
             local = [d - offset for d in wanted if offset <= d < offset + reader.doc_count_all() and d not in found]
             positions: list[dict[int, set[int]]] = []
-            for k, word in enumerate(words):
-                btext = fieldobj.to_bytes(word.text)
+            for k, term in enumerate(terms):
+                btext = fieldobj.to_bytes(term)
                 if not local or (fieldname, btext) not in reader:
                     break
                 matcher = reader.postings(fieldname, btext)

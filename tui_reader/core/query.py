@@ -105,10 +105,13 @@ Node = Word | Phrase | Prefix | DateRange | NumRange | And | Or | Not
 
 
 class Parsed(NamedTuple):
-    """A parsed query: its tree (None when nothing is left to search for) and one-line notices."""
+    """A parsed query: its tree (None when nothing is left to search for), one-line notices, and the runs of
+    plain words typed together (``Theresa May``) as phrases: they rank articles that hold them side by side
+    first, and match nothing on their own."""
 
     tree: Any
     notices: list[str]
+    together: tuple[Phrase, ...] = ()
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -135,7 +138,7 @@ def parse(query: str) -> Parsed:
     tree = parser.sequence(0)
     if parser.clauses > MAX_CLAUSES:
         notices.append(f"only the first {MAX_CLAUSES} words of the query are used")
-    return Parsed(tree, notices)
+    return Parsed(tree, notices, tuple(parser.together))
 
 
 class _Parser:
@@ -147,6 +150,7 @@ class _Parser:
         self.notices = notices
         self.i = 0
         self.clauses = 0
+        self.together: list[Phrase] = []
 
     def sequence(self, depth: int) -> Node | None:
         """Clauses up to a closing parenthesis (or the end): ANDed, with OR groups."""
@@ -213,14 +217,7 @@ class _Parser:
             name, _, value = word.partition(":")
             if name.lower() in FIELDS:
                 self.i += 1
-                if not value and self.i < len(self.tokens) and self.tokens[self.i][0] == "quote":
-                    # title:"a phrase"; num:"5,500" and date:"2020" are filters, not phrases
-                    value_text = self.tokens[self.i][1].group("phrase")
-                    self.i += 1
-                    if name.lower() in _RANGE_FILTERS:
-                        return self._field(name.lower(), value_text)
-                    return self._phrase(value_text, name.lower())
-                return self._field(name.lower(), value)
+                return self._field_value(name.lower(), value)
         # A run of plain words, analysed together so "80 per cent" and "£600 million" stay one figure.
         start = m.start()
         end = m.end()
@@ -238,13 +235,29 @@ class _Parser:
                 break
             end = nm.end()
             self.i += 1
-        return self._words(self.text[start:end], None)
+        run = self.text[start:end]
+        nodes = self._words(run, None)
+        if len(nodes) >= 2 and all(isinstance(n, Word) for n in nodes):
+            # the positions a phrase of these words would take, spelt as the index spells them ("80 per cent
+            # rise" holds "percent" at the second)
+            self.together.append(Phrase(tuple(t.text for t in analyze(run, "phrase")[: MAX_CLAUSES * 2]), None))
+        return nodes
 
     def _field_or_words(self, word: str) -> list[Node]:
         name, sep, value = word.partition(":")
         if sep and name.lower() in FIELDS:
-            return self._field(name.lower(), value)
+            return self._field_value(name.lower(), value)
         return self._words(word, None)
+
+    def _field_value(self, name: str, value: str) -> list[Node]:
+        """``name:value``, or ``name:"a quoted value"`` taken from the next token: a phrase in a text field
+        (``title:"prime minister"``), the value of a filter (``num:"5,500"``, ``date:"2020"``)."""
+        if not value and self.i < len(self.tokens) and self.tokens[self.i][0] == "quote":
+            value = self.tokens[self.i][1].group("phrase")
+            self.i += 1
+            if name not in _RANGE_FILTERS:
+                return self._phrase(value, name)
+        return self._field(name, value)
 
     def _field(self, name: str, value: str) -> list[Node]:
         if name not in _RANGE_FILTERS:
