@@ -47,10 +47,12 @@ from tui_reader.core.figures import find_figures, trie_pattern
 from tui_reader.core.model import Article, Span
 from tui_reader.core.names import (
     COURTESY_TITLES,
+    HONORIFICS,
     LEADING_STOP,
     NAME,
     NATIONALITIES,
     PLACES,
+    SHORT_NAME,
     TITLE_WORDS,
     Mention,
     NameBook,
@@ -300,6 +302,7 @@ _PRONOUN_SAYS = re.compile(rf"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?:{_SA
 _GOES_ON = re.compile(
     r"[^\w\n]{0,4}(?:he|she)[ \t]+(?:continued|continues|added|adds|went[ \t]+on|goes[ \t]+on)(?![\w’'])"
 )
+_DETERMINERS = frozenset({"The", "A", "An", "His", "Her", "Their", "Its", "Our", "This", "That"})
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _PRONOUN_OPENING = re.compile(r"(?:He|She|They|It|We|I|You|His|Her|Their|Its)(?![\w’'])")
 # "Saying President Obama, he said": a name that is the object of a participle
@@ -331,9 +334,11 @@ _SENTENCE_INTRO = re.compile(
     rf"[^,{MASK}\n]{{0,60}},[ \t]*)?"
 )
 _ACCORDING_ANYWHERE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})")
+# "In Patrick Leahy's view", "in the words of Jane Smith"; the name is bounded so that a run of capitalised
+# words ("In In In ...") is not read again from every "In" (quadratic on hostile text).
 _IN_THE_VIEW_OF = re.compile(
-    rf"(?<![\w’'])[Ii]n[ \t]+(?:(?P<name>{NAME})['’]s[ \t]+(?:view|words|opinion|estimation|telling)"
-    rf"|the[ \t]+(?:view|words|opinion)[ \t]+of[ \t]+(?P<name2>{NAME}))(?![\w’'])"
+    rf"(?<![\w’'])[Ii]n[ \t]+(?:(?P<name>{SHORT_NAME})['’]s[ \t]+(?:view|words|opinion|estimation|telling)"
+    rf"|the[ \t]+(?:view|words|opinion)[ \t]+of[ \t]+(?P<name2>{SHORT_NAME}))(?![\w’'])"
 )
 _ACCORDING_BEFORE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,?[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?](?P<close>[”\"’'»)]*)[ \t\n]+(?=[\"“‘'«(]?[A-Z0-9])")
@@ -703,7 +708,7 @@ def _direct_attribution(text: str, pos: int, last: str = "") -> tuple[str | None
             name, title, _possessive = clean_name(m["name"]) if m["name"] else (None, None, False)
             pronoun = m["pro"].lower() if m["pro"] else None
             # "said Mr Irish": a courtesy title makes a people's name a person's
-            group = name is not None and is_group(name) and title not in COURTESY_TITLES
+            group = name is not None and is_group(name) and title not in HONORIFICS
             if name and (group or (is_outlet(name) and m["verb"] in _REPORT_VERBS)):
                 return None, None, None
             if name and _JOINT_AT.match(text, m.end("name")):
@@ -718,7 +723,7 @@ def _direct_attribution(text: str, pos: int, last: str = "") -> tuple[str | None
             return None, m["pro"].lower(), None
         if m and m["name"]:
             name, title, possessive = clean_name(m["name"])
-            group = is_group(name) and title not in COURTESY_TITLES if name else False
+            group = is_group(name) and title not in HONORIFICS if name else False
             if name and not possessive and not group and name.split()[0] not in LEADING_STOP:
                 return (None if is_outlet(name) else name), None, None
     m = _AFTER_DASH_LINE.match(text, pos, min(len(text), pos + _WINDOW))
@@ -955,8 +960,14 @@ def _sentence_subject(ctx: _Context, sent_start: int, limit: int) -> tuple[str |
     name, title, possessive = clean_name(m["name"] or m["name2"] or m["name3"] or m["name4"])
     if possessive or not name:
         return None, None
-    if m["name4"] and (title is None or _bare_word(m["titles"].split()[-1]) not in TITLE_WORDS):
-        return None, None  # "Smith and Jones said": two people, neither the subject alone
+    if m["name4"] and (
+        title is None
+        or title in HONORIFICS
+        or _bare_word(m["titles"].split()[-1]) not in TITLE_WORDS
+        or m["titles"].split()[0] in _DETERMINERS
+    ):
+        # "Smith and Jones said", "The Prime Minister and Mr Smith struck": two people, neither the subject alone
+        return None, None
     book = ctx.book
     acronym = name.isupper() and len(name) > 1
     if book is not None and " " not in name and not book.is_person(name) and book.counts[name] < 2 and not acronym:
@@ -1021,7 +1032,9 @@ def _attribute(ctx: _Context, part: _Part) -> None:
             part.speaker = name
             return
     view = _IN_THE_VIEW_OF.search(masked, sent_start, part.open_at)
-    if view:  # "In Judiciary Committee Chairman Patrick Leahy's view, the overhaul is "moving very well.""
+    if view and not _VERB_RE.search(masked, view.end(), part.open_at):
+        # "In Judiciary Committee Chairman Patrick Leahy's view, the overhaul is "moving very well."" (but "In
+        # Smith's view, it is bad, but Jones said it is "a triumph"" is Jones's)
         name = clean_name(view["name"] or view["name2"])[0]
         if name and not is_outlet(name) and not is_group(name):
             part.speaker = name
@@ -1230,10 +1243,15 @@ def _introduced_before(ctx: _Context, part: _Part, limit: int, want: str) -> str
     if MASK in ctx.masked[s_start:s_end] or any(s_start <= pos < s_end for pos, _name in ctx.events):
         return None  # a sentence with a quotation or a speaker of its own
     intro = _SENTENCE_INTRO.match(ctx.masked, s_start, s_end)
-    if _PRONOUN_OPENING.match(ctx.masked, intro.end() if intro else s_start) or _opens_with_described_person(
-        ctx.masked, s_start, s_end
-    ):
-        return None
+    begin = intro.end() if intro else s_start
+    if _PRONOUN_OPENING.match(ctx.masked, begin) or _opens_with_described_person(ctx.masked, s_start, s_end):
+        return None  # "He ...", "The president ...": the one who may speak next is not named here
+    # "The Prime Minister and Mr Smith struck a deal": a name in a subject that a described person opens
+    # shares it ("The group has advocated ... an idea Mr. LaPierre repeated" does not)
+    described_until = s_start
+    if ctx.masked[begin:s_end].split(maxsplit=1)[:1] and ctx.masked[begin:s_end].split()[0] in _DETERMINERS:
+        verb = re.search(rf"(?<![\w’'-]){_VERBISH}", ctx.masked[begin:s_end])
+        described_until = begin + verb.start() if verb else s_end
     people = set()
     i = bisect.bisect_left(ctx.mention_starts, s_start)
     while i < len(ctx.mentions) and ctx.mentions[i].start < s_end:
@@ -1241,6 +1259,8 @@ def _introduced_before(ctx: _Context, part: _Part, limit: int, want: str) -> str
         i += 1
         if not book.is_person(mention.name):
             continue
+        if mention.start < described_until:
+            return None
         full = book.fullest(mention.name)
         if book.gender_of(full) not in (None, want):
             continue
@@ -1263,7 +1283,9 @@ def _named_inside(ctx: _Context, part: _Part, person: str) -> bool:
     last = person.split()[-1]
     if _bare_word(last) in PLACES:
         return False
-    return re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w’'-])", ctx.body[part.start : part.end]) is not None
+    # not as part of another name ("The Trump Organization did nothing wrong")
+    pattern = rf"(?<![\w’'-]){re.escape(last)}(?![\w’'-])(?![ \t]+[A-Z])"
+    return re.search(pattern, ctx.body[part.start : part.end]) is not None
 
 
 def _last_described(ctx: _Context, before: int, want: str) -> tuple[int, str] | None:

@@ -25,6 +25,9 @@ _TOKEN = rf"(?:(?:{_ABBREVIATED})\.|[A-Z]\.(?:[A-Z]\.)*|[A-Z](?:[\w’'\-]|&(?=[
 _PARTICLE = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|y)"
 # A run of capitalised tokens on one line, lower-case particles allowed inside ("Ursula von der Leyen").
 NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*"
+# A name of at most seven words: for patterns searched from many places, where an unbounded run would be read
+# again from each of them.
+SHORT_NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,3}}{_TOKEN}){{0,6}}"
 NAME_RE = re.compile(rf"(?<![\w’'.\-]){NAME}")
 
 # Words that open a sentence or a clause and are capitalised only because of that.
@@ -65,6 +68,8 @@ TITLE_WORDS = words(
 )
 # Titles anyone may carry; other titles tell people apart ("President Trump" is not "Ivanka Trump").
 COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mister", "Madam", "Former", "Sir", "Dame"})
+# The titles that only ever stand before one person's name ("Mr Irish"), unlike "Former".
+HONORIFICS = COURTESY_TITLES - {"Former"}
 MALE_TITLES = frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father", "Brother", "Mister", "Pope"})
 FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess", "Sister", "Madam"})
 # Tokens that make a run an organisation rather than a person.
@@ -315,9 +320,9 @@ class NameBook:
                 self.gender.setdefault(m.name.split()[-1], "f")
         # "Mr Irish", "Dr Israel": a surname that a courtesy title puts on a person is no people or place, and
         # neither is the full name ending in it ("Oliver Irish")
-        surnames = {m.name for m in mentions if m.title in COURTESY_TITLES and " " not in m.name}
+        surnames = {m.name for m in mentions if m.title in HONORIFICS and " " not in m.name}
         self.people: set[str] = surnames | {
-            n for n in self.first_at if " " in n and n.split()[-1] in surnames and not is_organisation(n.split()[0])
+            n for n in self.first_at if " " in n and n.split()[-1] in surnames and _could_be_given(n.split()[0])
         }
         by_last: dict[str, list[str]] = {}
         by_first: dict[str, list[str]] = {}
@@ -415,6 +420,13 @@ class NameBook:
         return None
 
 
+def _could_be_given(word: str) -> bool:
+    """A word that may be a given name before a surname: not "Northern" (Irish), "Irish", "The" or "NATO"."""
+    return not (
+        word in COMPASS or word in NATIONALITIES or word in LEADING_STOP or is_organisation(word) or word.isupper()
+    )
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     """ "Donald Trump" and "Donald J. Trump", "Richard Blumenthal" and "Dick Blumenthal": same last name, the
     same given name or a usual short form of it, and the rest of one's names all in the other."""
@@ -424,25 +436,24 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return all(tok in long for tok in short[1:])
 
 
-# Usual short forms of English given names: one person whom an article names both ways.
+# Usual short forms of English given names: one person whom an article names both ways (not the forms that
+# women's and men's names share: "Pat Jones and her son Patrick Jones" are two people).
 _SHORT_FORMS: dict[str, str] = {
     short: full
     for full, shorts in {
         "Richard": "Dick Rick Rich",
         "William": "Bill Will Billy",
         "Robert": "Bob Rob Bobby",
-        "James": "Jim Jimmy Jamie",
+        "James": "Jim Jimmy",
         "Michael": "Mike",
         "Thomas": "Tom Tommy",
         "Joseph": "Joe Joey",
-        "Christopher": "Chris",
         "Daniel": "Dan Danny",
         "David": "Dave",
         "Edward": "Ed Ted Eddie",
         "Anthony": "Tony",
         "Charles": "Chuck Charlie",
         "Lawrence": "Larry",
-        "Gerald": "Jerry",
         "Ronald": "Ron",
         "Donald": "Don",
         "Timothy": "Tim",
@@ -453,8 +464,6 @@ _SHORT_FORMS: dict[str, str] = {
         "Andrew": "Andy",
         "Nicholas": "Nick",
         "Benjamin": "Ben",
-        "Samuel": "Sam",
-        "Patrick": "Pat",
         "Elizabeth": "Liz Beth Betsy",
         "Margaret": "Maggie Peggy",
         "Katherine": "Kate Katie Kathy",
