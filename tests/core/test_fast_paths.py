@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tui_reader.core import analysis, sanitize, textparse
+from tui_reader.core.query import find_matches, parse
 
 # Characters that every pass of the normaliser reacts to, mixed with plain text.
 _TRICKY = " \t\n\r\x1b\x9b\x9d[0m]\x07\u00a0\u2009\u3000\u00ad\u202e\u200bÃâ€™\x96ab.,-%5"
@@ -42,7 +43,7 @@ def _reference_is_chrome(line: str) -> bool:
     if textparse._TAG_LINE.match(line) and not line.endswith((".", "!", "?", "”", '"')):
         return True
     spaced = textparse._CAMEL_GLUE.sub(" ", line)
-    stripped = textparse._chrome_re().sub("", spaced)
+    stripped = textparse._CHROME_RE.sub("", spaced)
     return stripped != spaced and textparse._CHROME_LEFTOVER.match(stripped) is not None
 
 
@@ -89,10 +90,11 @@ def test_caption_test_equals_the_one_pattern(text: str) -> None:
 _WORD_TEXT = st.lists(
     st.sampled_from(["govern", "Govern", "ment", "anti-", "go-v", "tying", "Tie", "Jan", "January", "U.S.", "US", "us"])
     | st.sampled_from(["trying", "tri", "said", "Sa", "id's", "É", "é", "lysée", "-", ".", ",", "'", "’", " ", "\n"])
+    | st.sampled_from(["80 pc", " pc ", "PC", "5 PCT", "per cent", "G-7,000", "g7,000", "£600m", "80%", "7"])
     | st.text(alphabet=st.sampled_from(list("abgGsS-.,'’ 5%É\n")) | st.characters(), max_size=8),
     max_size=25,
 ).map("".join)
-_WORDS = ["govern", "g", "s", "said", "us", "US", "ab", "b", "sab", "tie", "tri", "januari", "elys", "government"]
+_WORDS = ["govern", "g", "s", "said", "us", "US", "ab", "b", "sab", "tie", "tri", "januari", "elys", "g7,000"]
 
 
 @settings(max_examples=500)
@@ -106,6 +108,15 @@ def test_analyze_words_finds_what_analyze_finds(text: str, word: str) -> None:
     }
     full = {(t.start, t.end) for t in analysis.analyze(text) if t.text == word}
     assert fast == full
+
+
+@settings(max_examples=400)
+@given(_WORD_TEXT, st.sampled_from(["pc", "PC", "80 pc", "govern*", "tying", "G-7,000", "US", "said government"]))
+@example("Growth was 80 pc last year; the PC market", "pc")
+def test_highlighting_a_query_equals_the_full_analysis(text: str, query: str) -> None:
+    """find_matches picks the fast path only where it holds: the same matches as with every term analysed."""
+    tree = parse(query).tree
+    assert find_matches(text, tree) == find_matches(text, tree, analysis.analyze(text))
 
 
 def test_every_term_of_the_real_corpora_holds_its_needle() -> None:

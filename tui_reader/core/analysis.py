@@ -58,7 +58,10 @@ class Term(NamedTuple):
 
 # A raw token: a currency or percent sign, or a run of word characters with inner dots, commas, apostrophes
 # and hyphens (5,500 / 1.5 / build-up / Lukashenko's / U.S); one cheap pattern, the rest is decided per token.
-_RAW = re.compile(r"\w+(?:[.,'’\-]\w+)*|[£$€¥%]")
+_JOINERS = r".,'’\-"
+"""The marks that may join the parts of one token ("5,500", "U.S.", "O'Brien", "build-up"): one class for the
+tokenizer and for the fast path of ``analyze_words``, which is right only while they agree."""
+_RAW = re.compile(rf"\w+(?:[{_JOINERS}]\w+)*|[£$€¥%]")
 _HYPHEN_PART = re.compile(r"[^-]+")
 _DOT_PART = re.compile(r"[^.,]+")
 _NUMBER_LIKE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[A-Za-z]*|\.\d+", re.ASCII)
@@ -330,7 +333,7 @@ def _number(
     return nxt
 
 
-CONTEXT_WORDS: frozenset[str] = frozenset({"percent", "per", "cent", *_SCALE_NAMES.values()})
+CONTEXT_WORDS: frozenset[str] = frozenset({"percent", "per", "cent", "pc", "pct", "PC", "PCT", *_SCALE_NAMES.values()})
 """Terms whose presence depends on the tokens around them (``80 per cent``, ``£600m``): see ``analyze_words``."""
 
 
@@ -391,11 +394,11 @@ def needle(term: str) -> str:
     corpora in ../shared (tests/core/test_fast_paths.py keeps a check).
     """
     k = 1 if len(term) <= 3 else 2 if len(term) <= 5 else 3
-    return term.lower()[:k]
+    return _INNER.sub("", term.lower())[:k]  # "g7,000": what a token holds once its joiners are left out
 
 
-_RUN_CHARS = r"\w.,'’\-"  # what ``_RAW``'s word tokens are made of
-_INNER = re.compile(r"[.,'’\-]")
+_RUN_CHARS = rf"\w{_JOINERS}"  # what ``_RAW``'s word tokens are made of
+_INNER = re.compile(rf"[{_JOINERS}]")
 
 
 _RUN = re.compile(rf"[{_RUN_CHARS}]+")
@@ -406,5 +409,5 @@ _RUN_CHAR = re.compile(rf"[{_RUN_CHARS}]").match
 def _needles(needles: frozenset[str]) -> re.Pattern[str]:
     """Any needle in any case (one inner punctuation mark may stand between its letters, as in a token), or
     any non-ASCII character."""
-    spelt = [r"[.,'’\-]?".join(re.escape(c) for c in n) for n in sorted(needles) if n]
+    spelt = [rf"[{_JOINERS}]?".join(re.escape(c) for c in n) for n in sorted(needles) if n]
     return re.compile("|".join([f"(?i:{x})" for x in spelt] + [r"[^\x00-\x7f]"]))
