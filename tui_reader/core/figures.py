@@ -464,7 +464,8 @@ class _LazyPattern:
         return getattr(compiled, name)
 
 
-def _lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile``, deferred to the pattern's first use (for patterns an import should not pay for)."""
     return _LazyPattern(pattern, flags)  # type: ignore[return-value]
 
 
@@ -506,86 +507,86 @@ def trie_pattern(words: Iterable[str]) -> str:
 # Where a figure may begin: a currency symbol, a digit that does not continue a number, a number word,
 # ordinal or vague plural, or a capitalised month followed by a digit (for dates).
 _ANCHOR_WORDS = frozenset(w.lower() for w in (*_CARDINAL_WORDS, *ORDINAL_WORDS, *_VAGUE_WORDS) if " " not in w)
-_ANCHOR = _lazy_compile(
+_ANCHOR = lazy_compile(
     r"[$£€¥₹]|(?<![\d])\d"
     rf"|(?<![\w’'-])(?i:{trie_pattern(_ANCHOR_WORDS)})(?!\w)"
     rf"|\b{_MONTH_WORDS},?\s+\d"
 )
 _MAX_DIGITS = 24
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_DIGITS_AT = _lazy_compile(rf"(?P<num>{_NUM})(?:\s?(?P<vf>[½¼¾⅓⅔⅛]))?")
+_DIGITS_AT = lazy_compile(rf"(?P<num>{_NUM})(?:\s?(?P<vf>[½¼¾⅓⅔⅛]))?")
 # at most eight words: "three hundred and forty-five thousand six hundred" is as long as written numbers get
-_WORDS_AT = _lazy_compile(rf"(?i:(?:{_W})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_W})){{0,7}})(?!\w)")
-_SCALE_AT = _lazy_compile(
+_WORDS_AT = lazy_compile(rf"(?i:(?:{_W})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_W})){{0,7}})(?!\w)")
+_SCALE_AT = lazy_compile(
     r"(?:\s?(?P<sfx>bn|mn|mln|tn|trn)(?![\w])|(?P<short>[mkbMKB])(?![\w])|\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion))(?!\w))"
 )
-_PERCENT_AT = _lazy_compile(r"\s?%|\s+(?i:per\s*cent|pct)(?!\w)|\s+(?P<pp>(?i:percentage\s+points?))(?!\w)")
-_CURRENCY_WORD_AT = _lazy_compile(rf"\s+(?P<cw>(?i:{_alternation(_CURRENCY_WORDS)}))(?!\w)")
-_UNIT_AT = _lazy_compile(
+_PERCENT_AT = lazy_compile(r"\s?%|\s+(?i:per\s*cent|pct)(?!\w)|\s+(?P<pp>(?i:percentage\s+points?))(?!\w)")
+_CURRENCY_WORD_AT = lazy_compile(rf"\s+(?P<cw>(?i:{_alternation(_CURRENCY_WORDS)}))(?!\w)")
+_UNIT_AT = lazy_compile(
     rf"(?:[ \t]?-[ \t]?|\s+)(?P<unit>(?i:{_alternation(_UNIT_WORDS)}))(?P<old>-old)?(?![\w])"
     rf"|(?P<sp>\s?)(?P<abbr>{_alternation(_UNIT_ABBREVIATIONS)})(?![\w/])"
 )
-_RANGE_SEP_AT = _lazy_compile(r"\s*(?:-|–)\s*|\s+(?:to|through)\s+")
-_AND_AT = _lazy_compile(r"\s+and\s+")
-_IN_AT = _lazy_compile(r"\s+in\s+|-in-")  # "one in five", "a one-in-three chance"
-_ORDINAL_SUFFIX_AT = _lazy_compile(r"(?:st|nd|rd|th)(?![\w])")
-_DECADE_AT = _lazy_compile(r"s(?![\w])")
-_TIME_AT = _lazy_compile(
+_RANGE_SEP_AT = lazy_compile(r"\s*(?:-|–)\s*|\s+(?:to|through)\s+")
+_AND_AT = lazy_compile(r"\s+and\s+")
+_IN_AT = lazy_compile(r"\s+in\s+|-in-")  # "one in five", "a one-in-three chance"
+_ORDINAL_SUFFIX_AT = lazy_compile(r"(?:st|nd|rd|th)(?![\w])")
+_DECADE_AT = lazy_compile(r"s(?![\w])")
+_TIME_AT = lazy_compile(
     r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?(?![\d:])(?:\s?(?P<ap>[aApP])\.?\s?[mM](?:\.(?!\w)|(?![\w.])))?"
     r"|(?P<h2>\d{1,2})\s?(?P<ap2>[aApP])(?:\.\s?[mM]\.|[mM](?![\w.]))"
 )
-_ISO_AT = _lazy_compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
-_DMY_AT = _lazy_compile(
+_ISO_AT = lazy_compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
+_DMY_AT = lazy_compile(
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_WORDS})(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
 )
-_MDY_AT = _lazy_compile(
+_MDY_AT = lazy_compile(
     rf"(?P<mon>{_MONTH_WORDS})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:,.]\d|\w)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
 )
-_MY_AT = _lazy_compile(rf"(?P<mon>{_MONTH_WORDS}),?\s+(?P<y>(?:1[5-9]|20)\d\d)(?![\d])")
-_FRACTION_AT = _lazy_compile(rf"(?i:(?P<n>{_W}))-(?P<d>(?i:{_alternation(_FRACTION_WORDS)}))(?!\w)")
-_ORDINAL_WORD_AT = _lazy_compile(rf"(?i:(?:(?P<tens>{_alternation(TENS_WORDS)})-)?(?P<ord>{_ORD}))(?!\w)")
-_VAGUE_AT = _lazy_compile(
+_MY_AT = lazy_compile(rf"(?P<mon>{_MONTH_WORDS}),?\s+(?P<y>(?:1[5-9]|20)\d\d)(?![\d])")
+_FRACTION_AT = lazy_compile(rf"(?i:(?P<n>{_W}))-(?P<d>(?i:{_alternation(_FRACTION_WORDS)}))(?!\w)")
+_ORDINAL_WORD_AT = lazy_compile(rf"(?i:(?:(?P<tens>{_alternation(TENS_WORDS)})-)?(?P<ord>{_ORD}))(?!\w)")
+_VAGUE_AT = lazy_compile(
     r"(?i:(?P<v>dozens|hundreds|thousands|millions|billions|trillions|tens)"
     r"(?:\s+of\s+(?P<v2>thousands|millions|billions)(?!\w))?)(?!\w)"
 )
-_DOLLAR_CODE_AFTER = _lazy_compile(r"(US|A|C|NZ|HK|S)(?=\d)")
-_ENUMERATOR_AT = _lazy_compile(r"\d{1,2}\)[ \t]+[A-Z]")  # after "(": "(1) An ..."
-_ENUMERATION_BEFORE = _lazy_compile(r"(?:^|[.!?:;\n][ \t]*[\"“‘']?|[.!?:;\n][ \t]*(?:And|But|and)[ \t]+)[ \t]*$")
-_MINUS_BEFORE = _lazy_compile(r"(?<![\w-])(?:(?i:minus)[ \t]+|−)$")
-_MORE_AMOUNT_AT = _lazy_compile(r",?[ \t]+(?:and[ \t]+)?\d")
-_QUALIFIER_BEFORE = _lazy_compile(rf"(?<![\w’'])(?P<q>(?i:{trie_pattern(QUALIFIERS)}))\s+$")
-_IDIOM_AFTER_ORDINAL = _lazy_compile(r"-(?i:part(?:y|ies)|world|rate|hand|guess\w*|class|person)\b")
-_RANGE_TAIL_AT = _lazy_compile(
+_DOLLAR_CODE_AFTER = lazy_compile(r"(US|A|C|NZ|HK|S)(?=\d)")
+_ENUMERATOR_AT = lazy_compile(r"\d{1,2}\)[ \t]+[A-Z]")  # after "(": "(1) An ..."
+_ENUMERATION_BEFORE = lazy_compile(r"(?:^|[.!?:;\n][ \t]*[\"“‘']?|[.!?:;\n][ \t]*(?:And|But|and)[ \t]+)[ \t]*$")
+_MINUS_BEFORE = lazy_compile(r"(?<![\w-])(?:(?i:minus)[ \t]+|−)$")
+_MORE_AMOUNT_AT = lazy_compile(r",?[ \t]+(?:and[ \t]+)?\d")
+_QUALIFIER_BEFORE = lazy_compile(rf"(?<![\w’'])(?P<q>(?i:{trie_pattern(QUALIFIERS)}))\s+$")
+_IDIOM_AFTER_ORDINAL = lazy_compile(r"-(?i:part(?:y|ies)|world|rate|hand|guess\w*|class|person)\b")
+_RANGE_TAIL_AT = lazy_compile(
     rf"\s?%|\s+(?i:per\s*cent|percentage)|(?:[ \t]?-[ \t]?|\s+)(?i:{_alternation(_UNIT_WORDS)})(?![\w])"
     rf"|\s?(?:{_alternation(_UNIT_ABBREVIATIONS)})(?![\w/])|\s+(?i:{_alternation(_CURRENCY_WORDS)})(?!\w)"
 )
-_TIME_CONTEXT_BEFORE = _lazy_compile(
+_TIME_CONTEXT_BEFORE = lazy_compile(
     r"(?<![\w’'])(?i:at|by|from|until|till|to|around|about|before|after|since|between|and|approximately)\s+$"
 )
-_TIME_ZONE_AFTER = _lazy_compile(r"\s*(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T|local\s+time|hrs|hours|h)\b")
-_FROM_BEFORE = _lazy_compile(r"(?<!\w)(?i:from)\s+$")
-_BETWEEN_BEFORE = _lazy_compile(r"(?<!\w)(?i:between)\s+$")
-_MAGNITUDE_BEFORE = _lazy_compile(r"(?<!\w)(?i:magnitude)[\s-]$")
-_A_BEFORE = _lazy_compile(r"(?<![\w’'])(?i:a)\s+$")
-_DETERMINER_BEFORE = _lazy_compile(r"(?<![\w’'])(?i:the|a|an|its|his|her|their|our|my|your|this|every|each)\s+$")
-_DOLLAR_PREFIX_BEFORE = _lazy_compile(r"(?<![\w.])(?P<p>U\.S\.|US|CA|AU|NZ|HK|C|A|S)$")
-_CAPITALISED_WORD_BEFORE = _lazy_compile(r"(?<![\w’'.-])(?P<w>[A-Z][\w’'.&-]*)[ \t]$")
-_YEAR_CONTEXT_BEFORE = _lazy_compile(
+_TIME_ZONE_AFTER = lazy_compile(r"\s*(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T|local\s+time|hrs|hours|h)\b")
+_FROM_BEFORE = lazy_compile(r"(?<!\w)(?i:from)\s+$")
+_BETWEEN_BEFORE = lazy_compile(r"(?<!\w)(?i:between)\s+$")
+_MAGNITUDE_BEFORE = lazy_compile(r"(?<!\w)(?i:magnitude)[\s-]$")
+_A_BEFORE = lazy_compile(r"(?<![\w’'])(?i:a)\s+$")
+_DETERMINER_BEFORE = lazy_compile(r"(?<![\w’'])(?i:the|a|an|its|his|her|their|our|my|your|this|every|each)\s+$")
+_DOLLAR_PREFIX_BEFORE = lazy_compile(r"(?<![\w.])(?P<p>U\.S\.|US|CA|AU|NZ|HK|C|A|S)$")
+_CAPITALISED_WORD_BEFORE = lazy_compile(r"(?<![\w’'.-])(?P<w>[A-Z][\w’'.&-]*)[ \t]$")
+_YEAR_CONTEXT_BEFORE = lazy_compile(
     r"(?<![\w’'])(?i:the|a|an|its|his|her|their|our|this|that|in|since|by|of|from|until|till|to|before|after|"
     r"during|for|around|about|circa|between|and|or|through|early|late|mid)[\s-]+$"
 )
-_PLURAL_NOUN_AFTER = _lazy_compile(r"\s+[a-z][a-z-]{2,}s(?![\w’'])")
+_PLURAL_NOUN_AFTER = lazy_compile(r"\s+[a-z][a-z-]{2,}s(?![\w’'])")
 _NOT_PLURAL = frozenset({"was", "has", "is", "his", "its", "this", "as", "does", "says", "sees", "goes", "gets"})
-_ADDRESS_AFTER = _lazy_compile(
+_ADDRESS_AFTER = lazy_compile(
     r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Place|Square|Way)\b"
 )
-_MODEL_PLURAL = _lazy_compile(r"(?<![\w.,$£€¥₹’'])(\d{3,4})s(?![\w’'])")
-_MODEL_AFTER_NAME = _lazy_compile(r"(?<=[a-z,] )[A-Z][A-Za-z]+ (\d{3,4})(?![\w,.:/-]|\.\d)")
+_MODEL_PLURAL = lazy_compile(r"(?<![\w.,$£€¥₹’'])(\d{3,4})s(?![\w’'])")
+_MODEL_AFTER_NAME = lazy_compile(r"(?<=[a-z,] )[A-Z][A-Za-z]+ (\d{3,4})(?![\w,.:/-]|\.\d)")
 _NOT_MODEL_LABELS = frozenset(
     {m.capitalize() for m in MONTHS}
     | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "About", "Around", "Some"}
 )
-_TOKEN_SPECIAL = _lazy_compile(r"https?:|www\.|\.com|\.org|[@#/=]")
+_TOKEN_SPECIAL = lazy_compile(r"https?:|www\.|\.com|\.org|[@#/=]")
 _SENTENCE_OPENERS = " \t\"“‘'(«[—–-"
 
 
@@ -1152,12 +1153,12 @@ def _span(
     )
 
 
-_ISO_DATE = _lazy_compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = lazy_compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"([A-Za-z]{3,9})\.?"
-_MDY = _lazy_compile(rf"^{_MONTH}\s+{_DAY},?\s+(\d{{4}})\b")
-_DMY = _lazy_compile(rf"^{_DAY}\s+{_MONTH},?\s+(\d{{4}})\b")
-_WEEKDAY = _lazy_compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+_MDY = lazy_compile(rf"^{_MONTH}\s+{_DAY},?\s+(\d{{4}})\b")
+_DMY = lazy_compile(rf"^{_DAY}\s+{_MONTH},?\s+(\d{{4}})\b")
+_WEEKDAY = lazy_compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:

@@ -14,11 +14,10 @@ Nothing of the article's own text is dropped: headings, posts and captions stay 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
-from tui_reader.core.figures import MONTHS, parse_date
+from tui_reader.core.figures import MONTHS, lazy_compile, parse_date
 from tui_reader.core.model import Block, BlockKind
 from tui_reader.core.sanitize import normalize_whitespace
 
@@ -83,6 +82,8 @@ _CHROME_PHRASES = [
 # A chrome line's first letter or digit starts a chrome phrase: a cheap anchored test that rejects almost every
 # line before the full substitution runs.
 _CHROME_START = re.compile(r"[\W_]*(?:" + "|".join(_CHROME_PHRASES) + r")(?!\w)", re.IGNORECASE)
+# Every chrome phrase anywhere in a line: needed only for the lines the test above lets through.
+_CHROME_RE = lazy_compile(r"\b(?:" + "|".join(_CHROME_PHRASES) + r")(?!\w)", re.IGNORECASE)
 _CHROME_LEFTOVER = re.compile(r"^[\W_]*$")
 # Tag lists at the end of a page: "More about X, Y, Z", "Tags: ...", "Filed under: ...".
 _TAG_LINE = re.compile(r"^(?:more (?:about|on)\b|tags?\s*:|topics?\s*:|filed under\s*:|related topics\s*:)", re.I)
@@ -125,12 +126,6 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _TIMESTAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|GMT|[AP]M\b)|^(?:posted|updated|published)\b", re.I)
 
 
-@functools.cache
-def _chrome_re() -> re.Pattern[str]:
-    """Every chrome phrase anywhere in a line; compiled on first use (a few ms that most runs never need)."""
-    return re.compile(r"\b(?:" + "|".join(_CHROME_PHRASES) + r")(?!\w)", re.IGNORECASE)
-
-
 def is_chrome(line: str) -> bool:
     """True for a line that is only site chrome (login, share, navigation, cookie prompts) or a tag list."""
     if not line or len(line) > 160:
@@ -140,7 +135,7 @@ def is_chrome(line: str) -> bool:
     spaced = _CAMEL_GLUE.sub(" ", line)
     if _CHROME_START.match(spaced) is None:
         return False
-    stripped = _chrome_re().sub("", spaced)
+    stripped = _CHROME_RE.sub("", spaced)
     return stripped != spaced and _CHROME_LEFTOVER.match(stripped) is not None
 
 
