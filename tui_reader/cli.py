@@ -124,7 +124,8 @@ def _dispatch(args: argparse.Namespace, whole_process: bool) -> int:
             raise
         raise UserError(f"`newsreader {args.command}` is not built yet (see the open issues)") from None
     finally:
-        resume_collector()
+        if whole_process:
+            resume_collector()
     return module.run(args, paths)
 
 
