@@ -129,18 +129,18 @@ def test_the_app_writes_no_control_sequence_from_content(hostile_corpus: Path, t
         assert term.read_until(b"index ready"), "the index never finished"
         term.send("\r")  # open the article
         assert term.read_until(b"council met"), "the article never showed"
+        term.send("c")  # compare the two articles
+        assert term.read_until(b"only in", timeout=20), "compare never opened"
+        mark = len(term.output)
+        term.send("q")  # back to the list and the reader
+        assert term.read_until(b"Search", since=mark), "compare never closed"
         term.send("/")
         term.send("budget")
         assert term.read_until(b"match"), "the search never answered"
-        # enter keeps the result and leaves the input (a lone escape followed at once by a key reads as alt+key)
-        mark = len(term.output)
-        term.send("\r")
-        # The footer offers Compare again once the input is left: a "c" sent sooner would be typed in the query.
-        assert term.read_until(b"Compare", since=mark), "enter never left the search input"
-        term.send("c")  # compare the two articles
-        assert term.read_until(b"only in", timeout=20), "compare never opened"
-        term.send("q")
-        term.send("q")
+        term.send("\r")  # keep the result
+        # ctrl+q quits from anywhere, the search input too: no key of this test waits on a focus change (a key
+        # sent while the input still had it was typed into the query under load, twice in CI)
+        term.send("\x11")
     finally:
         code = term.finish()
     output = bytes(term.output)
