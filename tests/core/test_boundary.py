@@ -6,6 +6,8 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import tui_reader.core
 
 
@@ -36,3 +38,22 @@ def test_show_command_does_not_import_textual_or_trafilatura() -> None:
     loaded = _modules_loaded_after(code)
     assert "textual" not in loaded
     assert "trafilatura" not in loaded
+
+
+def test_search_builds_no_comparison_classes_and_the_model_still_gives_them() -> None:
+    """`newsreader search --json` pays for no frozen dataclass of the comparison (import time), while
+    ``from tui_reader.core.model import Comparison`` works as for every other class of the model."""
+    code = (
+        "import io, contextlib\n"
+        "from tui_reader.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['search', '80%', '--json'])"
+    )
+    loaded = _modules_loaded_after(code)
+    assert "tui_reader.core.index" in loaded and "tui_reader.core.comparison_model" not in loaded
+
+    from tui_reader.core import comparison_model, model
+
+    assert model.Comparison is comparison_model.Comparison and model.Sentence is comparison_model.Sentence
+    with pytest.raises(AttributeError):
+        model.NoSuchClass  # noqa: B018

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui_reader.core.model import Article, Comparison, DiffOp, FigureNote, Hit, SearchResult, Sentence, Span
+from tui_reader.core.model import Article, Hit, SearchResult, Span
+
+if TYPE_CHECKING:
+    from tui_reader.core.model import Comparison, DiffOp, FigureNote, Sentence
 
 
 def quote_json(span: Span) -> dict[str, Any]:
