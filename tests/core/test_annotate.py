@@ -681,3 +681,30 @@ def test_review_cases_of_the_sixth_round_give_no_wrong_speaker() -> None:
     # a name inside another name in the quotation does not make its speaker someone else
     org = 'Donald Trump visited Ohio on Monday.\n\n"The Trump Organization did nothing wrong," he said.'
     assert [s for _, _, s in quotes(org)] == ["Donald Trump"]
+
+
+def test_seventh_round_rules() -> None:
+    # "according to the Mueller report": a thing the name qualifies is no speaker
+    report = (
+        'Russia\'s meddling "evolved from a generalized program to undermine the system," according to the '
+        "Mueller report."
+    )
+    assert [s for _, _, s in quotes("Robert Mueller led it.\n\n" + report)] == [None]
+    # "adding" goes on with whoever says, not with whom they report on
+    adding = (
+        'Tanya Selvaratnam is an author. The author says Mr Schneiderman called her names, adding: "Sometimes he '
+        'would slap me until I did as told."'
+    )
+    assert quotes("Eric Schneiderman resigned.\n\n" + adding)[-1][2] != "Eric Schneiderman"
+    # the one fuller name ending with a two-word surname
+    barish = (
+        'Michelle Manning Barish spoke.\n\n"After the most difficult month of my life, I spoke up," Manning '
+        "Barish said."
+    )
+    assert [s for _, _, s in quotes(barish)] == ["Michelle Manning Barish"]
+    # a quotation that ended its sentence has no unread attribution after it: the next paragraph continues
+    clark = (
+        'They are secure. "Naturally, people may have concerns," said Chris Clark, chief executive of BT.\n\n'
+        '"But wi-fi networks are no more vulnerable than broadband." He said BT has encryption.'
+    )
+    assert [s for _, _, s in quotes(clark)] == ["Chris Clark", "Chris Clark"]

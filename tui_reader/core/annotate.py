@@ -92,7 +92,8 @@ SPEECH_VERBS = words(
     confirming stressed stresses emphasized emphasised reiterated contended contends asserted asserts alleged
     alleges retorted agreed agrees wondered chanted chanting screamed whispered slams slammed blasts blasted
     condemned condemns denied denies denying rejected rejects accused accuses accusing blamed blames
-    criticized criticised praised praises described describes describing called calls calling charged
+    criticized criticised criticise criticize criticises criticizes praised praises described describes
+    describing called calls calling charged
     spoke speaks reported reports revealed reveals demanded demands threatened threatens pleaded wrote remarked read
     expressed expresses expressing
     characterized characterised hailed welcomed thanked apologized apologised posited opined scoffed snapped
@@ -302,6 +303,8 @@ _PRONOUN_SAYS = re.compile(rf"(?<![\w’'])(?:[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?:{_SA
 _GOES_ON = re.compile(
     r"[^\w\n]{0,4}(?:he|she)[ \t]+(?:continued|continues|added|adds|went[ \t]+on|goes[ \t]+on)(?![\w’'])"
 )
+_SAYS_BEFORE = re.compile(rf"(?<![\w’'])(?:{_SAY_ALT})[ \t]+(?:that[ \t]+)?$")
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 _DETERMINERS = frozenset({"The", "A", "An", "His", "Her", "Their", "Its", "Our", "This", "That"})
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _PRONOUN_OPENING = re.compile(r"(?:He|She|They|It|We|I|You|His|Her|Their|Its)(?![\w’'])")
@@ -912,7 +915,12 @@ def _subject(ctx: _Context, verb: re.Match[str], sent_start: int) -> tuple[str |
         # ("..., Napolitano brushed him off, stating ..."), else the sentence's; nobody else's
         last = None
         for m in _CLAUSE_SUBJECT.finditer(masked, sent_start, v):
-            if m["name"].split()[0] not in LEADING_STOP:
+            # "... says Mr Schneiderman called her 'brown slave', adding:": who a speech verb reports on does
+            # not go on speaking ("USA Today said that Panetta is critical ..., writing" is Panetta's, though)
+            reported = verb.group() in ("adding", "continuing") and _SAYS_BEFORE.search(
+                masked, max(sent_start, m.start() - 20), m.start()
+            )
+            if m["name"].split()[0] not in LEADING_STOP and not reported:
                 last = m
         if last is not None:
             name, _title, possessive = clean_name(last["name"])
@@ -1026,7 +1034,7 @@ def _attribute(ctx: _Context, part: _Part) -> None:
     according = _ACCORDING_BEFORE.search(masked, sent_start, part.open_at) or _ACCORDING_OPENING.match(
         masked, intro.end() if intro else sent_start, part.open_at
     )
-    if according:
+    if according and not _names_a_thing(masked, according):
         name = clean_name(according["name"])[0]
         if name and not is_outlet(name):  # "according to the Post": a report of what others said
             part.speaker = name
@@ -1067,8 +1075,15 @@ def _attribute(ctx: _Context, part: _Part) -> None:
     # c) "…," according to X  (a source; the weakest sign)
     if part.close_at is not None:
         m = _AFTER_ACCORDING.match(masked, part.close_at + 1, min(p_end, part.close_at + _WINDOW))
-        if m and not is_outlet(name := clean_name(m["name"])[0] or ""):
+        if m and not is_outlet(name := clean_name(m["name"])[0] or "") and not _names_a_thing(masked, m):
             part.speaker = name or None
+
+
+def _names_a_thing(masked: str, m: re.Match[str]) -> bool:
+    """ "according to the Mueller report", "according to the Trump campaign": the name after "the" qualifies a
+    thing, which is not its speaker (a person is "according to Robert Mueller")."""
+    before = masked[m.start() : m.start("name")].lower()
+    return before.rstrip().endswith(" the") and _LOWER_AFTER.match(masked, m.end("name")) is not None
 
 
 def _described_speaker(ctx: _Context, np: str, before: int) -> str | None:
@@ -1408,8 +1423,8 @@ def _propagate(ctx: _Context) -> None:
 
 def _unread_attribution(ctx: _Context, part: _Part, p_start: int, p_end: int) -> bool:
     """True when a speech verb follows ``part`` in its sentence: it has an attribution the rules did not read."""
-    if part.close_at is None:
-        return False
+    if part.close_at is None or ctx.body[part.close_at - 1 : part.close_at] in (".", "!", "?"):
+        return False  # '"... or dial-up." He said BT ...': the quotation ended its sentence
     assert ctx.sentences is not None
     _, sent_end = ctx.sentences.bounds(part.close_at, p_start, p_end)
     return _VERB_RE.search(ctx.masked, part.close_at + 1, max(part.close_at + 1, sent_end)) is not None

@@ -350,6 +350,14 @@ class NameBook:
             rest = " ".join(tokens[1:])
             if rest in self.first_at or rest.split()[-1] in self._by_last:
                 return self.fullest(rest)
+        if len(tokens) >= 2 and not self.organisation(name):
+            # "Manning Barish" -> "Michelle Manning Barish": the one fuller name of a person that ends with it
+            longer = [
+                n
+                for n in self.first_at
+                if n.split()[-len(tokens) :] == tokens and len(n.split()) > len(tokens) and self._personal(n)
+            ]
+            return longer[0] if len(longer) == 1 else name
         if len(tokens) != 1 or self.organisation(name):
             return name
         # a titled surname ("President Trump") is not a relative named in full without a title ("Ivanka
@@ -393,8 +401,8 @@ class NameBook:
         """A person, as far as the article shows: a full name, a titled name ("President Trump"), or a
         surname of a full name elsewhere in it; not an organisation, a group or a place."""
         full = self.fullest(name)
-        if self.organisation(full) or full in PLACES:
-            return False
+        if self.organisation(full) or full in PLACES or full.split()[0] in _NUMBER_NAMES:
+            return False  # "Two Ronnies", "Three Lions": a show or a team
         if len(full.split()) >= 2 or full in self.titled or self.gender_of(full) is not None:
             return True
         # a surname several full names share ("Bush": George and Jeb) is a person, if not which one; those
@@ -418,6 +426,9 @@ class NameBook:
         if tokens[0] in FEMALE_NAMES and tokens[0] not in MALE_NAMES:
             return "f"
         return None
+
+
+_NUMBER_NAMES = words("One Two Three Four Five Six Seven Eight Nine Ten Twelve Twenty Hundred Thousand")
 
 
 def _could_be_given(word: str) -> bool:
