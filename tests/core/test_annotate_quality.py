@@ -33,7 +33,10 @@ b3bb120: speakers P 93.3 (56/60) R 75.7 (56/74), described P 100 R 66.7, quote s
 figure spans 100/100, values 100/100; untuned, its misses not read. Seventh round, from heldout8's misses
 ("according to the Mueller report" is no person, "adding" goes on with whoever says, a two-word surname's one
 fuller name, a quotation that ended its sentence has no unread attribution, "Two Ronnies" is no person):
-heldout8 speakers P 100 (59/59) R 79.7 (59/74); every other batch unchanged.
+heldout8 speakers P 100 (59/59) R 79.7 (59/74); every other batch unchanged. heldout9 (6 articles), written
+blind during that round by a reader who never ran the rules, scored once with the rules of d414541: speakers
+P 90.0 (36/40) R 52.9 (36/68), described P 83.3 R 83.3, quote spans P 95.7 R 90.5, terms P 95.0 R 100, figure
+spans 100/100, values 100/100; untuned, its misses not read.
 Speakers are held to precision first: a wrong speaker is worse than none, so recall is the number that moves.
 """
 
@@ -56,7 +59,7 @@ TARGETS: dict[str, tuple[float, float]] = {
 # Batches no rule was tuned on yet (each is scored once, blind, at the end of the round that wrote it; its
 # blind scores are in annotations.json "about" and in the commit that scored it). They are printed with the
 # other batches but held to no target, so nobody tunes on them by accident.
-UNTUNED: frozenset[str] = frozenset({"final2"})
+UNTUNED: frozenset[str] = frozenset({"final2", "heldout9"})
 # Batches whose wrong speakers the rules were tuned on, but not their quote spans, terms or figures (written
 # blind, still untuned): held to their own speaker floors only. heldout4 and heldout5 since the fourth round,
 # heldout6 since the fifth, heldout7 since the sixth, heldout8 since the seventh.
