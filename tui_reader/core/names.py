@@ -333,6 +333,14 @@ class NameBook:
                 by_first.setdefault(tokens[0], []).append(name)
         self._by_last = by_last
         self._by_first = by_first
+        # the fuller names of people that end with a run of two words or more ("Manning Barish"), made once
+        by_tail: dict[tuple[str, ...], list[str]] = {}
+        for name in self.first_at:
+            tokens = name.split()
+            if len(tokens) >= 3 and self._personal(name):
+                for k in range(2, len(tokens)):
+                    by_tail.setdefault(tuple(tokens[-k:]), []).append(name)
+        self._by_tail = by_tail
 
     def organisation(self, name: str) -> bool:
         """:func:`is_organisation`, except for the people a courtesy title showed to be people."""
@@ -352,11 +360,7 @@ class NameBook:
                 return self.fullest(rest)
         if len(tokens) >= 2 and not self.organisation(name):
             # "Manning Barish" -> "Michelle Manning Barish": the one fuller name of a person that ends with it
-            longer = [
-                n
-                for n in self.first_at
-                if n.split()[-len(tokens) :] == tokens and len(n.split()) > len(tokens) and self._personal(n)
-            ]
+            longer = self._by_tail.get(tuple(tokens), [])
             return longer[0] if len(longer) == 1 else name
         if len(tokens) != 1 or self.organisation(name):
             return name
