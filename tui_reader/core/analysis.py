@@ -349,24 +349,25 @@ def analyze_words(text: str, needles: frozenset[str]) -> list[Term]:
     it starts); a one-letter needle is in most runs, and every token is read.
     """
     out: list[Term] = []
+    ordered = tuple(sorted(needles))  # once, not per token (str.startswith takes a tuple)
     for start, end in _runs(text, needles) if min(map(len, needles), default=0) >= 2 else [(0, len(text))]:
         for t in _RAW.finditer(text, start, end):
             raw = t.group()
-            if not holds(raw, needles):
+            if not holds(raw, ordered):
                 continue
             offset = t.start()
             out.extend(Term(x.text, -1, offset + x.start, offset + x.end) for x in analyze(raw))
     return out
 
 
-def holds(token: str, needles: frozenset[str]) -> bool:
+def holds(token: str, needles: tuple[str, ...]) -> bool:
     """Whether ``analyze_words`` reads ``token``: non-ASCII, or starting with a needle, or a compound holding
     one once its inner punctuation is left out."""
     if not token.isascii():
         return True
     low = token.lower()
     if token.isalnum():
-        return low.startswith(tuple(needles))
+        return low.startswith(needles)
     flat = _INNER.sub("", low)
     return any(n in flat for n in needles)
 
