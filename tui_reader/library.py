@@ -219,10 +219,9 @@ class Library:
                     report = None  # the helper could only build in its own memory: build here instead
         if self._closed:
             return None, None
-        notice = report.notice if report is not None else None
         if report is None:
             report = index.update(progress)
-            notice = report.notice
+        notice = report.notice
         if not len(index):
             return None, notice
         self._corpus, self._sources, self.provisional = None, None, False
