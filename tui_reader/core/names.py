@@ -395,9 +395,8 @@ class NameBook:
         tokens = name.split()
         return (
             2 <= len(tokens) <= 3
-            and not any(
-                _bare(t) in PLACES or t in NATIONALITIES or t in COMPASS or _bare(t) in OUTLET_WORDS for t in tokens
-            )
+            and not any(_bare(t) in PLACES or t in NATIONALITIES or t in COMPASS for t in tokens)
+            and not is_outlet(name)
             and not is_group(name)
         )
 
@@ -411,9 +410,8 @@ class NameBook:
             return True
         # a surname several full names share ("Bush": George and Jeb) is a person, if not which one; those
         # names must be people by a given name or a title ("No Deal Brexit" does not make "Brexit" one)
-        return any(
-            not self.organisation(c) and (c in self.titled or self.gender_of(c) is not None)
-            for c in self._by_last.get(full, ())
+        return any(  # (_by_last holds no organisation)
+            c in self.titled or self.gender_of(c) is not None for c in self._by_last.get(full, ())
         )
 
     def gender_of(self, name: str) -> str | None:
