@@ -343,7 +343,7 @@ _IN_THE_VIEW_OF = re.compile(
     rf"(?<![\w’'])[Ii]n[ \t]+(?:(?P<name>{SHORT_NAME})['’]s[ \t]+(?:view|words|opinion|estimation|telling)"
     rf"|the[ \t]+(?:view|words|opinion)[ \t]+of[ \t]+(?P<name2>{SHORT_NAME}))(?![\w’'])"
 )
-_ACCORDING_BEFORE = re.compile(rf"(?<![\w’'])[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?(?P<name>{NAME})[ \t]*,?[ \t]*$")
+_ACCORDING_BEFORE = re.compile(_ACCORDING_ANYWHERE.pattern + r"[ \t]*,?[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?](?P<close>[”\"’'»)]*)[ \t\n]+(?=[\"“‘'«(]?[A-Z0-9])")
 _ABBREVIATIONS = words(
     """Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Jr Sr Prof Rev No vs Inc Corp Co Ltd Jan Feb Mar Apr Jun Jul
@@ -1245,9 +1245,7 @@ def _introduced_before(ctx: _Context, part: _Part, limit: int, want: str) -> str
     if _GOES_ON.match(ctx.masked, part.end):
         return None  # '"...," he continued': the speaker before goes on
     prev_start_para, prev_end_para = ctx.paragraphs[part.para - 1][0], ctx.paragraphs[part.para - 1][1]
-    last = prev_end_para - 1
-    while last > prev_start_para and ctx.masked[last].isspace():
-        last -= 1
+    last = max(prev_start_para, _trim(ctx.masked, prev_start_para, prev_end_para)[1] - 1)
     s_start, s_end = sentences.bounds(last, prev_start_para, prev_end_para)
     if (
         ctx.masked[last] not in ".!?"
@@ -1452,9 +1450,7 @@ def _sentence_speaker(ctx: _Context, p_start: int, end: int, parts: list[_Part])
     no quotation of ``parts`` and nobody else speaks or opens a sentence after them in it; else None."""
     sentences = ctx.sentences
     assert sentences is not None
-    last = end - 1
-    while last > p_start and ctx.body[last].isspace():
-        last -= 1
+    last = max(p_start, _trim(ctx.body, p_start, end)[1] - 1)
     sent_start, _ = sentences.bounds(last, p_start, end)
     if (
         any(sent_start < part.end <= end for part in parts)
