@@ -301,7 +301,8 @@ class _Parser:
             return [Word(loose[0].text, field)]
         phrase = Phrase(tuple(t.text for t in terms[: MAX_CLAUSES * 2]), field)
         # "build-up" takes two positions in the text, "buildup" one: a phrase with a hyphenated word also looks
-        # for the joined spelling, so that either spelling in the query finds both in the text.
+        # for the joined spelling, so it finds both spellings in the text. A joined word in the query finds the
+        # hyphenated text only where it ends the phrase (the index puts "buildup" at "build"'s position).
         joined_text = _WORD_HYPHEN.sub("", text)
         if joined_text != text:
             joined = Phrase(tuple(t.text for t in analyze(joined_text, "phrase")[: MAX_CLAUSES * 2]), field)
