@@ -424,7 +424,7 @@ def tui_memory(corpus: str) -> None:
                 await pilot.press("n")
                 await pilot.pause(0.05)
             await app.workers.wait_for_complete()
-            return {"first_screen_s": first, "index_ready_s": ready, "articles": len(app.main.entries)}
+            return {"first_screen_s": first, "index_ready_s": ready, "articles": len(app.main.by_id)}
 
     got = asyncio.run(run())
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

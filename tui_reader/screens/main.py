@@ -124,9 +124,7 @@ class MainScreen(Screen[None]):
         self.library = library
         self._listed = listed  # the list saved by the last run: shown in the very first frame
         self._painted = False  # reading the first article (which opens the index) waits for the first frame
-        self.entries: list[Entry] = []
-        self.by_id: dict[str, Entry] = {}
-        self._entry_at: dict[str, int] | None = None  # id -> place in ``entries``, made when first needed
+        self.by_id: dict[str, Entry] = {}  # the list's entries in order (ids are unique; a refresh keeps the place)
         self.order = "date"
         self.search_state = SearchState()
         self.stories: dict[str, str] | None = None  # id -> story name, once grouped (o: by story)
@@ -221,14 +219,12 @@ class MainScreen(Screen[None]):
         self._fill(message.entries, message.skipped)
 
     def _fill(self, entries: list[Entry], skipped: list[Skipped]) -> None:
-        self.entries = list(entries)  # ours: _refresh_entry replaces entries in place
         self.by_id = {e.id: e for e in entries}
-        self._entry_at = None
         self.stories = None  # the articles changed: group again when asked
         if self.order == "story":
             self._group_stories()
         bar = self.query_one(TitleBar)
-        bar.count = len(self.entries)
+        bar.count = len(self.by_id)
         bar.state = ""
         if self.library.provisional:  # keep the wording: on_index_ready clears it by its start
             self.status.say("Listing files while the index is built: titles and search come when it is done.")
@@ -241,7 +237,7 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._mount_hidden)
         if self.reader.article is not None:  # what the reader already read beats the index's list
             self._refresh_entry(Entry.of(self.reader.article))
-        if not self.entries:
+        if not self.by_id:
             self.reader.show(None, "No articles here. Try `newsreader --corpus PATH` with a folder of articles.")
 
     @while_alive
@@ -262,7 +258,7 @@ class MainScreen(Screen[None]):
             rows = arrange(hits, "relevance", counts)
             empty = f"Nothing matches “{state.query}”. Try fewer words, or esc and clear the search."
         else:
-            rows = arrange(self.entries, self.order, stories=self.stories)
+            rows = arrange(list(self.by_id.values()), self.order, stories=self.stories)
             empty = "No articles."
         self.source_list.set_rows(rows, keep=current, empty=empty)
 
@@ -311,12 +307,7 @@ class MainScreen(Screen[None]):
         old = self.by_id.get(entry.id)
         if old is None or old == entry:
             return
-        self.by_id[entry.id] = entry
-        if self._entry_at is None:  # once per list: this runs for most articles opened (one slot each)
-            self._entry_at = {e.id: i for i, e in enumerate(self.entries)}
-        at = self._entry_at.get(entry.id)
-        if at is not None:
-            self.entries[at] = entry
+        self.by_id[entry.id] = entry  # in its place: a dict keeps the order of its keys
         self.source_list.update_entry(entry)
 
     @work(exclusive=True, group="annotate", thread=True)
