@@ -180,9 +180,18 @@ def main() -> None:
     if "--ablate" in sys.argv:
         chosen = ((align.THRESHOLD, align.CONTEXT_THRESHOLD),)
         print("all ideas on: " + "; ".join(loo(golds, settings=chosen)))
-        switches = ("SOFT", "CONTEXT_PASS", "SYNONYMS", "QUOTE_ANCHORS", "COUNTRIES", "PARTS", "GAP_FILL")
+        switches = (
+            "SOFT",
+            "CONTEXT_PASS",
+            "SYNONYMS",
+            "QUOTE_ANCHORS",
+            "COUNTRIES",
+            "PARTS",
+            "GAP_FILL",
+            "SECOND_PARTNER",
+        )
         for name, switch in ABLATIONS.items():
-            saved = {k: getattr(align, k) for k in (*switches, "SECOND_PARTNER")}
+            saved = {k: getattr(align, k) for k in switches}
             groups = dict(align.GROUPS)
             switch()
             print(f"{name}: " + "; ".join(loo(golds, settings=chosen)))
