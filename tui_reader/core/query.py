@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from tui_reader.core.analysis import CONTEXT_WORDS, Term, analyze, analyze_words, fold, needle
 from tui_reader.core.figures import parse_number
@@ -72,12 +72,10 @@ class NumRange(NamedTuple):
 
     def accepts(self, term: str) -> bool:
         """Whether an analysed term is a figure in this range."""
-        number = term.removesuffix("%")
-        if (number != term) != self.percent or not number[:1].isdigit():
+        typed = _typed_number(term) if term[:1].isdigit() else None
+        if typed is None or typed[1] != self.percent:
             return False
-        value = parse_number(number)
-        if value is None:
-            return False
+        value = typed[0]
         if self.low is not None and (value < self.low or (value == self.low and not self.low_included)):
             return False
         return self.high is None or value < self.high or (value == self.high and self.high_included)
@@ -321,55 +319,66 @@ def _all(nodes: list[Node]) -> Node:
     return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
 
 
-def _date_range(value: str) -> DateRange | None:
-    """``2020``, ``2020-08``, ``2020-08-18``, ``A..B`` (either side optional), ``>``, ``>=``, ``<``, ``<=``."""
+T = TypeVar("T")
+
+
+def _range_parts(value: str, read: Callable[[str], T | None]) -> tuple[str, T, T | None] | tuple[str, None, T] | None:
+    """A filter's value as ``(op, low, high)``, each bound read by ``read``: ``>=A``, ``<=A``, ``>A``, ``<A``
+    (the bound in ``low``), ``A..B`` (either side optional) and ``A`` (op ``=``); None when it says no range."""
     value = value.strip()
     for op in (">=", "<=", ">", "<"):
         if value.startswith(op):
-            day = _norm_date(value[len(op) :])
-            if day is None:
-                return None
-            if op == ">=":
-                return DateRange(day, None)
-            if op == ">":
-                return DateRange(day + "~", None)
-            if op == "<=":
-                return DateRange(None, day + "~")
-            return DateRange(None, _before(day))
+            bound = read(value[len(op) :])
+            return None if bound is None else (op, bound, None)
     if ".." in value:
         low_text, _, high_text = value.partition("..")
-        low = _norm_date(low_text) if low_text else None
-        high = _norm_date(high_text) if high_text else None
+        low = read(low_text) if low_text else None
+        high = read(high_text) if high_text else None
         if (low_text and low is None) or (high_text and high is None) or (low is None and high is None):
             return None
+        return "..", low, high  # type: ignore[return-value]
+    one = read(value)
+    return None if one is None else ("=", one, None)
+
+
+def _date_range(value: str) -> DateRange | None:
+    """``2020``, ``2020-08``, ``2020-08-18``, ``A..B`` (either side optional), ``>``, ``>=``, ``<``, ``<=``."""
+    parts = _range_parts(value, _norm_date)
+    if parts is None:
+        return None
+    op, low, high = parts
+    if op == "..":
         return DateRange(low, high + "~" if high else None)
-    day = _norm_date(value)
-    return DateRange(day, day + "~") if day else None
+    day = low
+    assert day is not None
+    if op == ">=":
+        return DateRange(day, None)
+    if op == ">":
+        return DateRange(day + "~", None)
+    if op == "<=":
+        return DateRange(None, day + "~")
+    if op == "<":
+        return DateRange(None, _before(day))
+    return DateRange(day, day + "~")
 
 
 def _num_range(value: str) -> NumRange | None:
     """``>5000``, ``>=5,000``, ``<10``, ``<=10``, ``5000..10000`` (either side optional), ``5500``; ``%`` on
     either number makes it a range of percentages. None when the value says no range."""
-    value = value.strip()
-    for op in (">=", "<=", ">", "<"):
-        if value.startswith(op):
-            number = _typed_number(value[len(op) :])
-            if number is None:
-                return None
-            amount, percent = number
-            if op[0] == ">":
-                return NumRange(amount, None, low_included=op == ">=", percent=percent)
-            return NumRange(None, amount, high_included=op == "<=", percent=percent)
-    if ".." in value:
-        low_text, _, high_text = value.partition("..")
-        low = _typed_number(low_text) if low_text else None
-        high = _typed_number(high_text) if high_text else None
-        if (low_text and low is None) or (high_text and high is None) or (low is None and high is None):
-            return None
+    parts = _range_parts(value, _typed_number)
+    if parts is None:
+        return None
+    op, low, high = parts
+    if op == "..":
         percent = bool((low and low[1]) or (high and high[1]))
         return NumRange(low[0] if low else None, high[0] if high else None, percent=percent)
-    number = _typed_number(value)
-    return NumRange(number[0], number[0], percent=number[1]) if number else None
+    assert low is not None
+    amount, percent = low
+    if op == "=":
+        return NumRange(amount, amount, percent=percent)
+    if op[0] == ">":
+        return NumRange(amount, None, low_included=op == ">=", percent=percent)
+    return NumRange(None, amount, high_included=op == "<=", percent=percent)
 
 
 def _typed_number(text: str) -> tuple[float, bool] | None:
