@@ -1465,7 +1465,12 @@ def _sentence_speaker(ctx: _Context, p_start: int, end: int, parts: list[_Part])
     book = ctx.book
     assert book is not None
     raw = [name for _pos, name in ctx.events[lo:hi]]
-    raw.extend(name for pos, name in ctx.subjects if sent_start <= pos < end)
+    raw.extend(
+        name
+        for _pos, name in ctx.subjects[
+            bisect.bisect_left(ctx.subjects, (sent_start, "")) : bisect.bisect_left(ctx.subjects, (end, ""))
+        ]
+    )
     names = {book.fullest(name) for name in raw}
     if len(names) != 1 or any(is_outlet(name) or is_group(name) for name in raw):
         return None  # "The Hill writes that:" reports others' words
